@@ -1,0 +1,58 @@
+# Mentor Match: every command a developer needs. `make help` lists them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export AWS_DEFAULT_REGION ?= eu-west-2
+
+.PHONY: help run test lint unit integration e2e browser site requirements package recompute bench clean
+
+help: ## List the commands
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: pyproject.toml
+	@echo "Installing the Python tools into $(VENV) ..."
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/pip install --quiet --disable-pip-version-check --upgrade pip
+	@$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,bench]'
+	@touch $@
+
+frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
+	@echo "Installing the site's packages ..."
+	@cd frontend && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+SITE_SOURCES := $(shell find frontend/src frontend/build.mjs -type f 2>/dev/null)
+frontend/dist/index.html: frontend/node_modules/.installed $(SITE_SOURCES)
+	@echo "Building the site ..."
+	@cd frontend && npm run --silent build
+
+site: frontend/dist/index.html ## Build the static site into frontend/dist
+
+/usr/bin/chromium:
+	@echo "Installing Chromium from Debian's packages ..."
+	@$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null
+
+run: $(BIN)/.installed site ## Start the whole local stack (AWS emulator, API, site, demo data); Ctrl-C stops it
+	@$(BIN)/python -m infra.local.stack
+
+test: $(BIN)/.installed site /usr/bin/chromium lint ## Install what tests need and run the whole suite (unit, integration, e2e, browser)
+	@$(BIN)/pytest
+
+lint: $(BIN)/.installed ## Check the Python code with ruff
+	@$(BIN)/ruff check .
+
+unit: $(BIN)/.installed ## Run only the unit tests
+	@$(BIN)/pytest tests/unit
+
+requirements: $(BIN)/.installed ## Regenerate requirements.txt (what Lambda ships) from pyproject.toml
+	@$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links --output-file requirements.txt pyproject.toml
+
+package: $(BIN)/.installed ## Build the CloudFormation package for the prod stage into build/
+	@$(BIN)/chalice package --stage prod --merge-template infra/template.json build/
+
+clean: ## Remove installed tools and build output
+	rm -rf $(VENV) frontend/node_modules frontend/dist build .local

@@ -1,0 +1,78 @@
+"""Domain errors, and the one table that maps them to HTTP replies."""
+
+from dataclasses import dataclass, field
+
+
+class MentorMatchError(Exception):
+    """Base of every error the API turns into a 4xx reply."""
+
+    code = "bad_request"
+
+    def __init__(self, message: str, fields: dict[str, str] | None = None):
+        super().__init__(message)
+        self.message = message
+        self.fields = fields or {}
+
+
+class ValidationError(MentorMatchError):
+    code = "validation_error"
+
+
+class MalformedRequestError(MentorMatchError):
+    code = "malformed_request"
+
+
+class UnsupportedMediaTypeError(MentorMatchError):
+    code = "unsupported_media_type"
+
+
+class PayloadTooLargeError(MentorMatchError):
+    code = "payload_too_large"
+
+
+class UnauthorisedError(MentorMatchError):
+    code = "unauthorised"
+
+
+class ForbiddenError(MentorMatchError):
+    code = "forbidden"
+
+
+class NotFoundError(MentorMatchError):
+    code = "not_found"
+
+
+class ConflictError(MentorMatchError):
+    code = "conflict"
+
+
+class VersionConflictError(ConflictError):
+    code = "version_conflict"
+
+
+@dataclass(frozen=True)
+class HttpError:
+    status: int
+    body: dict = field(default_factory=dict)
+
+
+# Most specific first: the first class that matches decides the status.
+STATUS_BY_ERROR: tuple[tuple[type[MentorMatchError], int], ...] = (
+    (ValidationError, 400),
+    (MalformedRequestError, 400),
+    (UnauthorisedError, 401),
+    (ForbiddenError, 403),
+    (NotFoundError, 404),
+    (ConflictError, 409),
+    (PayloadTooLargeError, 413),
+    (UnsupportedMediaTypeError, 415),
+    (MentorMatchError, 400),
+)
+
+
+def to_http_error(error: MentorMatchError) -> HttpError:
+    status = next(code for cls, code in STATUS_BY_ERROR if isinstance(error, cls))
+    body: dict = {"error": {"code": error.code, "message": error.message}}
+    if error.fields:
+        body["error"]["fields"] = error.fields
+    return HttpError(status=status, body=body)

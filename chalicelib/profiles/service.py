@@ -1,0 +1,62 @@
+"""Profile use cases. Services take their repositories and the time as arguments."""
+
+from datetime import datetime
+
+from chalicelib.errors import NotFoundError, ValidationError, VersionConflictError
+from chalicelib.persistence.organisations import OrganisationRepository
+from chalicelib.persistence.profiles import ProfileRepository
+from chalicelib.profiles.domain import Profile
+from chalicelib.profiles.schema import parse_profile_input
+
+
+def get_my_profile(user_id: str, profiles: ProfileRepository) -> Profile:
+    profile = profiles.get(user_id)
+    if profile is None:
+        raise NotFoundError("You have not created a profile yet.")
+    return profile
+
+
+def get_profile(user_id: str, profiles: ProfileRepository) -> dict:
+    """Another person's profile as other signed-in people see it."""
+    profile = profiles.get(user_id)
+    if profile is None:
+        raise NotFoundError("There is no profile with that id.")
+    return profile.public_view()
+
+
+def save_my_profile(
+    user_id: str,
+    body: object,
+    profiles: ProfileRepository,
+    organisations: OrganisationRepository,
+    now: datetime,
+) -> Profile:
+    """Create or replace my profile.
+
+    Rule: the client sends back the ``version`` it read; if the stored profile has moved on
+    (or exists when the client thinks it is creating one) nothing is written and the
+    caller gets a version conflict.
+    """
+    data = parse_profile_input(body)
+    organisation = organisations.get(data.organisation_id)
+    if organisation is None or not organisation.active:
+        raise ValidationError(
+            "Choose your organisation from the list.",
+            fields={"organisation_id": "is not a known organisation (see /organisations)"},
+        )
+    current = profiles.get(user_id)
+    if current is not None and data.version is None:
+        raise VersionConflictError("You already have a profile: send the version you read to replace it.")
+    stamp = now.isoformat(timespec="seconds")
+    values = data.model_dump(exclude={"version"})
+    for name in ("professions", "skills_offered", "skills_wanted", "interests", "roles"):
+        values[name] = tuple(values[name])
+    values["grade"] = data.grade.value
+    profile = Profile(
+        user_id=user_id,
+        version=data.version,
+        created_at=current.created_at if current else stamp,
+        updated_at=stamp,
+        **values,
+    )
+    return profiles.save(profile)

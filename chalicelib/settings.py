@@ -1,0 +1,83 @@
+"""The one place that reads the environment.
+
+Every setting has a local default so one command starts everything; production sets them
+through the Chalice stage's environment variables (see .chalice/config.json and infra/).
+Settings are read lazily (``get_settings()``), never at import time, because Chalice applies
+a stage's variables only while a call runs.
+"""
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+def _env(name: str, default: str) -> str:
+    value = os.environ.get(name, "").strip()
+    return value or default
+
+
+def _env_int(name: str, default: int) -> int:
+    return int(_env(name, str(default)))
+
+
+def _env_float(name: str, default: float) -> float:
+    return float(_env(name, str(default)))
+
+
+@dataclass(frozen=True)
+class Settings:
+    stage: str
+    region: str
+    table_prefix: str
+    user_pool_id: str
+    user_pool_client_id: str
+    # Issuer the tokens must carry; derived from region + pool unless set (a local OIDC stand-in).
+    token_issuer: str
+    # Where the signing keys are; cognitojwt reads the same variable itself.
+    jwks_url: str
+    jwks_refresh_seconds: int
+    clock_skew_seconds: int
+    max_body_bytes: int
+    match_k: int
+    skills_weight: float
+    interests_weight: float
+    professions_weight: float
+    snapshot_bucket: str
+    snapshot_key: str
+
+    def table_name(self, base: str) -> str:
+        return f"{self.table_prefix}{base}"
+
+
+def load_settings() -> Settings:
+    region = _env("AWS_REGION", _env("AWS_DEFAULT_REGION", "eu-west-2"))
+    pool_id = _env("COGNITO_USER_POOL_ID", "")
+    issuer = _env("COGNITO_ISSUER", f"https://cognito-idp.{region}.amazonaws.com/{pool_id}")
+    return Settings(
+        stage=_env("MENTOR_MATCH_STAGE", "local"),
+        region=region,
+        table_prefix=_env("TABLE_PREFIX", "mentor-match-local-"),
+        user_pool_id=pool_id,
+        user_pool_client_id=_env("COGNITO_CLIENT_ID", ""),
+        token_issuer=issuer,
+        jwks_url=_env("AWS_COGNITO_JWKS_PATH", f"{issuer}/.well-known/jwks.json"),
+        jwks_refresh_seconds=_env_int("JWKS_REFRESH_SECONDS", 300),
+        clock_skew_seconds=_env_int("TOKEN_CLOCK_SKEW_SECONDS", 60),
+        max_body_bytes=_env_int("MAX_BODY_BYTES", 64 * 1024),
+        match_k=_env_int("MATCH_K", 20),
+        skills_weight=_env_float("MATCH_SKILLS_WEIGHT", 0.60),
+        interests_weight=_env_float("MATCH_INTERESTS_WEIGHT", 0.25),
+        professions_weight=_env_float("MATCH_PROFESSIONS_WEIGHT", 0.15),
+        snapshot_bucket=_env("SNAPSHOT_BUCKET", "mentor-match-local-snapshots"),
+        snapshot_key=_env("SNAPSHOT_KEY", "matching/snapshot.npz"),
+    )
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return load_settings()
+
+
+def reset_settings() -> None:
+    """Forget the cached settings (tests and the local stack change the environment)."""
+    get_settings.cache_clear()

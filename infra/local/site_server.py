@@ -1,0 +1,124 @@
+"""The local site server: one origin for the static site, /config.json, the API and Cognito.
+
+In AWS, CloudFront serves the site and routes /api/* to API Gateway; locally this server
+does the same (so the browser never needs CORS), and also forwards /cognito to the
+emulator's Cognito endpoint, which the site calls for sign-up and sign-in.
+"""
+
+import http.client
+import json
+import mimetypes
+import posixpath
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "host",
+              "proxy-authorization", "proxy-authenticate", "content-length"}
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+class SiteHandler(BaseHTTPRequestHandler):
+    """Serves one origin; ``make_handler`` fills in the folder, config and upstreams."""
+
+    protocol_version = "HTTP/1.1"
+    server_version = "MentorMatchLocal"
+    root: Path
+    config_body: bytes
+    api_origin: str
+    cognito_origin: str
+
+    def log_message(self, format, *args):  # quiet: the stack prints its own progress
+        pass
+
+    def do_GET(self):
+        self._route()
+
+    do_HEAD = do_POST = do_PUT = do_DELETE = do_GET
+
+    def _route(self):
+        path = urlsplit(self.path).path
+        if path == "/api" or path.startswith("/api/"):
+            self._proxy(self.api_origin, self.path[len("/api"):] or "/")
+        elif path.rstrip("/") == "/cognito":
+            self._proxy(self.cognito_origin, "/")
+        elif path == "/config.json":
+            self._send(200, self.config_body, "application/json", {"Cache-Control": "no-store"})
+        elif self.command in ("GET", "HEAD"):
+            self._static(path)
+        else:
+            self._send(405, b'{"error":{"code":"method_not_allowed","message":"Not allowed."}}',
+                       "application/json")
+
+    def _static(self, path: str):
+        file = find_file(self.root, path)
+        if file is None:
+            missing = self.root / "404" / "index.html"
+            body = missing.read_bytes() if missing.exists() else b"Page not found"
+            self._send(404, body, "text/html; charset=utf-8")
+            return
+        kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        if kind.startswith("text/") or kind in ("application/javascript", "application/json"):
+            kind += "; charset=utf-8"
+        self._send(200, file.read_bytes(), kind)
+
+    def _proxy(self, origin: str, target: str):
+        parts = urlsplit(origin)
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else None
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
+        headers["Connection"] = "close"
+        upstream = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+        try:
+            upstream.request(self.command, target, body=body, headers=headers)
+            reply = upstream.getresponse()
+            data = reply.read()
+            extra = {k: v for k, v in reply.getheaders() if k.lower() not in HOP_BY_HOP | {"content-type"}}
+            self._send(reply.status, data, reply.getheader("Content-Type", "application/json"), extra)
+        except OSError:
+            self._send(502, b'{"error":{"code":"bad_gateway","message":"The local API is not answering."}}',
+                       "application/json")
+        finally:
+            upstream.close()
+
+    def _send(self, status: int, body: bytes, content_type: str, extra: dict | None = None):
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in {**SECURITY_HEADERS, **(extra or {})}.items():
+            self.send_header(name, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+def make_handler(site_dir: Path, config: dict, api_origin: str, cognito_origin: str) -> type[SiteHandler]:
+    return type("ConfiguredSiteHandler", (SiteHandler,), {
+        "root": site_dir.resolve(), "config_body": json.dumps(config).encode(),
+        "api_origin": api_origin, "cognito_origin": cognito_origin,
+    })
+
+
+def find_file(root: Path, url_path: str) -> Path | None:
+    """The file for a clean URL (/sign-in -> sign-in/index.html), never outside the site folder."""
+    relative = posixpath.normpath(unquote(url_path)).lstrip("/")
+    if relative.startswith(".."):
+        return None
+    candidate = (root / relative).resolve()
+    if root not in candidate.parents and candidate != root:
+        return None
+    for option in (candidate, candidate / "index.html", candidate.with_suffix(".html")):
+        if option.is_file():
+            return option
+    return None
+
+
+def serve(site_dir: Path, port: int, config: dict, api_origin: str, cognito_origin: str) -> ThreadingHTTPServer:
+    handler = make_handler(site_dir, config, api_origin, cognito_origin)
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server.daemon_threads = True
+    return server

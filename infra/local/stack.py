@@ -1,0 +1,175 @@
+"""Start the whole local stack: emulated AWS, resources, demo data, API and site on one origin.
+
+    python -m infra.local.stack [--moto-port N] [--api-port N] [--site-port N] [--people N]
+
+Ctrl-C (or SIGTERM) stops every process it started, chalice local's worker child included
+(each child runs in its own process group, and the whole group is stopped).
+"""
+
+import argparse
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from contextlib import ExitStack
+from pathlib import Path
+
+import boto3
+
+from chalicelib.settings import load_settings
+from infra.local import resources, seed
+from infra.local.site_server import serve
+
+REPO = Path(__file__).resolve().parents[2]
+SITE_DIR = REPO / "frontend" / "dist"
+LOG_DIR = REPO / ".local"
+SENDER = "no-reply@mentor-match.local"
+
+
+def say(message: str) -> None:
+    print(message, flush=True)
+
+
+def wait_for(url: str, what: str, process: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"{what} stopped while starting; see {LOG_DIR}/")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"{what} did not start within {timeout:.0f} s; see {LOG_DIR}/")
+
+
+def start(command: list[str], log_name: str, env: dict) -> subprocess.Popen:
+    LOG_DIR.mkdir(exist_ok=True)
+    log = open(LOG_DIR / log_name, "w")  # noqa: SIM115 - closed when the process group is stopped
+    return subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        try:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=5)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            os.killpg(process.pid, signal.SIGKILL)
+
+
+def local_environment(args) -> dict:
+    moto_url = f"http://127.0.0.1:{args.moto_port}"
+    env = dict(os.environ)
+    env.update({
+        "AWS_ACCESS_KEY_ID": "local", "AWS_SECRET_ACCESS_KEY": "local",  # the emulator accepts any
+        "AWS_DEFAULT_REGION": env.get("AWS_DEFAULT_REGION", "eu-west-2"),
+        "AWS_ENDPOINT_URL": moto_url,
+        "MOTO_COGNITO_IDP_USER_POOL_ID_STRATEGY": "HASH",
+        "MOTO_COGNITO_IDP_USER_POOL_CLIENT_ID_STRATEGY": "HASH",
+        "MENTOR_MATCH_STAGE": "local",
+    })
+    env.pop("AWS_PROFILE", None)
+    return env
+
+
+def run(args) -> None:
+    if not (SITE_DIR / "index.html").exists():
+        raise SystemExit("The site is not built: run 'make run' (or 'make site') first.")
+    env = local_environment(args)
+    os.environ.update(env)
+    started = time.monotonic()
+    with ExitStack() as cleanup:
+        say(f"[1/5] Starting the local AWS emulator (moto) on port {args.moto_port} ...")
+        moto = start([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(args.moto_port)],
+                     "moto.log", env)
+        cleanup.callback(stop, moto)
+        wait_for(f"{env['AWS_ENDPOINT_URL']}/moto-api/", "The AWS emulator", moto)
+
+        say("[2/5] Creating tables, user pool, admins group, mail sender and snapshot bucket ...")
+        settings = load_settings()
+        ids = resources.create_all(settings, SENDER)
+        env.update({
+            "COGNITO_USER_POOL_ID": ids.user_pool_id,
+            "COGNITO_CLIENT_ID": ids.user_pool_client_id,
+            "AWS_COGNITO_JWKS_PATH": f"{env['AWS_ENDPOINT_URL']}/{ids.user_pool_id}/.well-known/jwks.json",
+        })
+        os.environ.update(env)
+
+        say(f"[3/5] Seeding organisations and {args.people} demo civil servants ...")
+        cognito = boto3.client("cognito-idp", region_name=settings.region)
+        logins = seed.seed_all(cognito, ids.user_pool_id, people=args.people)
+
+        say(f"[4/5] Starting the API (chalice local) on port {args.api_port} ...")
+        chalice = start([str(Path(sys.executable).with_name("chalice")), "local", "--host", "127.0.0.1",
+                         "--port", str(args.api_port), "--stage", "local", "--no-autoreload"], "api.log", env)
+        cleanup.callback(stop, chalice)
+        wait_for(f"http://127.0.0.1:{args.api_port}/health", "The API", chalice)
+
+        say(f"[5/5] Serving the site on port {args.site_port} ...")
+        config = {
+            "apiUrl": "/api", "region": settings.region, "userPoolId": ids.user_pool_id,
+            "userPoolClientId": ids.user_pool_client_id, "cognitoEndpoint": "/cognito",
+            "oauth": {"enabled": False},
+        }
+        site = serve(SITE_DIR, args.site_port, config, f"http://127.0.0.1:{args.api_port}", env["AWS_ENDPOINT_URL"])
+        threading.Thread(target=site.serve_forever, daemon=True).start()
+        cleanup.callback(site.shutdown)
+
+        site_url = f"http://127.0.0.1:{args.site_port}"
+        report = {
+            "site_url": site_url, "api_url": f"{site_url}/api", "moto_url": env["AWS_ENDPOINT_URL"],
+            "region": settings.region, "user_pool_id": ids.user_pool_id,
+            "user_pool_client_id": ids.user_pool_client_id, "table_prefix": settings.table_prefix,
+            "demo_user": logins.user_email, "demo_admin": logins.admin_email, "demo_password": logins.password,
+        }
+        if args.ready_file:
+            Path(args.ready_file).write_text(json.dumps(report))
+        say(banner(report, logins.people, time.monotonic() - started))
+        wait_for_stop(moto, chalice)
+        say("Stopping the local stack ...")
+
+
+def banner(report: dict, people: int, seconds: float) -> str:
+    return (
+        f"\nMentor Match is running (started in {seconds:.1f} s).\n\n"
+        f"  Open:            {report['site_url']}\n"
+        f"  API:             {report['api_url']}\n"
+        f"  Demo login:      {report['demo_user']}\n"
+        f"  Demo admin:      {report['demo_admin']}\n"
+        f"  Password (both): {report['demo_password']}\n"
+        f"  Demo people:     {people} civil servants with profiles, all with the same password\n"
+        f"  Local only: any email verification code is accepted; mail is captured at "
+        f"{report['moto_url']}/moto-api/data.json\n\n"
+        "Press Ctrl-C to stop everything.\n"
+    )
+
+
+def wait_for_stop(*children: subprocess.Popen) -> None:
+    stopping = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stopping.set())
+    while not stopping.wait(0.5):
+        dead = [c for c in children if c.poll() is not None]
+        if dead:
+            say(f"A local service stopped unexpectedly; see {LOG_DIR}/")
+            return
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--moto-port", type=int, default=int(os.environ.get("MOTO_PORT", 4566)))
+    parser.add_argument("--api-port", type=int, default=int(os.environ.get("API_PORT", 8001)))
+    parser.add_argument("--site-port", type=int, default=int(os.environ.get("SITE_PORT", 8000)))
+    parser.add_argument("--people", type=int, default=int(os.environ.get("DEMO_PEOPLE", 200)))
+    parser.add_argument("--ready-file", help="write the stack's URLs and ids here as JSON once it is up")
+    return parser.parse_args(argv)
+
+
+if __name__ == "__main__":
+    run(parse_args())

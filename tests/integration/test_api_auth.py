@@ -1,0 +1,50 @@
+"""Every non-public route refuses every bad token with our 401 JSON error, never a 500."""
+
+import re
+
+import pytest
+
+from app import app
+from tests.builders import make_bad_tokens, make_profile_body
+
+PUBLIC = {("/health", "GET"), ("/organisations", "GET"), ("/vocabulary/{kind}", "GET")}
+
+
+def protected_routes() -> list[tuple[str, str]]:
+    routes = []
+    for path, methods in app.routes.items():
+        for method, entry in methods.items():
+            if (path, method) not in PUBLIC:
+                assert entry.authorizer is not None, f"{method} {path} has no authorizer"
+                routes.append((method, re.sub(r"\{[^}]+\}", "some-id", path)))
+    return routes
+
+
+def test_only_the_public_routes_are_public():
+    public = {(path, method) for path, methods in app.routes.items()
+              for method, entry in methods.items() if entry.authorizer is None}
+    assert public == PUBLIC
+
+
+@pytest.mark.parametrize("method, path", protected_routes())
+def test_every_bad_token_gets_401_on_a_protected_route(api, tokens, tmp_path, method, path):
+    for name, token in make_bad_tokens(tokens, tmp_path).items():
+        reply = api.call(method, path, token, json_body=make_profile_body() if method in ("PUT", "POST") else None)
+        assert reply.status == 401, f"{name}: {reply.status} {reply.body}"
+        assert reply.body["error"]["code"] == "unauthorised", name
+
+
+@pytest.mark.parametrize("header", ["Basic dXNlcjpwYXNz", "Bearer", "Token abc", "Bearer a.b.c d"])
+def test_a_malformed_authorization_header_gets_401(api, header):
+    reply = api.call("GET", "/me/profile", headers={"Authorization": header})
+    assert reply.status == 401
+    assert reply.body["error"]["code"] == "unauthorised"
+
+
+def test_no_authorization_header_at_all_gets_401(api):
+    reply = api.call("GET", "/me/profile")
+    assert reply.status == 401
+
+
+def test_a_good_token_gets_through(api, tokens):
+    assert api.call("GET", "/me/profile", tokens.mint()).status == 404

@@ -1,0 +1,37 @@
+"""The public routes: health, organisations and vocabularies."""
+
+
+def test_health_answers_without_a_token(api):
+    reply = api.call("GET", "/health")
+    assert reply.status == 200
+    assert reply.body == {"status": "ok"}
+
+
+def test_organisations_lists_active_ones_by_name(api):
+    reply = api.call("GET", "/organisations")
+    assert reply.status == 200
+    names = [org["name"] for org in reply.body["organisations"]]
+    assert names == ["Department for Work and Pensions", "HM Revenue & Customs"]
+    assert reply.body["organisations"][0] == {
+        "id": "department-for-work-pensions", "name": "Department for Work and Pensions", "kind": "department",
+        "abbreviation": "DWP", "domains": ["dwp.gov.uk"],
+    }
+
+
+def test_vocabulary_suggests_tags_by_prefix(api):
+    reply = api.call("GET", "/vocabulary/skills?prefix=Data")
+    assert reply.status == 200
+    assert reply.body["kind"] == "skills"
+    assert reply.body["items"][:3] == ["data analysis", "data engineering", "data visualisation"]
+
+
+def test_vocabulary_without_a_prefix_lists_the_start_of_the_list(api):
+    items = api.call("GET", "/vocabulary/professions").body["items"]
+    assert "policy" in api.call("GET", "/vocabulary/professions?prefix=pol").body["items"]
+    assert items == sorted(items) and len(items) == 20
+
+
+def test_an_unknown_vocabulary_is_404_with_a_json_error(api):
+    reply = api.call("GET", "/vocabulary/hobbies")
+    assert reply.status == 404
+    assert "skills" in reply.body["error"]["message"]
