@@ -128,8 +128,10 @@ def run(args) -> None:
             "user_pool_client_id": ids.user_pool_client_id, "table_prefix": settings.table_prefix,
             "demo_user": logins.user_email, "demo_admin": logins.admin_email, "demo_password": logins.password,
         }
-        if args.ready_file:
-            Path(args.ready_file).write_text(json.dumps(report))
+        if args.ready_file:  # written whole, then renamed, so a watcher never reads half of it
+            partial = Path(f"{args.ready_file}.partial")
+            partial.write_text(json.dumps(report))
+            partial.rename(args.ready_file)
         say(banner(report, logins.people, time.monotonic() - started))
         wait_for_stop(moto, chalice)
         say("Stopping the local stack ...")

@@ -1,0 +1,26 @@
+"""Settings come from the environment, with local defaults."""
+
+from chalicelib.settings import load_settings
+
+
+def test_defaults_describe_the_local_stack(monkeypatch):
+    for name in ("TABLE_PREFIX", "MATCH_K", "COGNITO_ISSUER", "AWS_COGNITO_JWKS_PATH", "AWS_REGION"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "eu-west-2")
+    monkeypatch.setenv("COGNITO_USER_POOL_ID", "eu-west-2_abc")
+    settings = load_settings()
+    assert settings.table_name("profiles") == "mentor-match-local-profiles"
+    assert settings.match_k == 20
+    assert (settings.skills_weight, settings.interests_weight, settings.professions_weight) == (0.60, 0.25, 0.15)
+    assert settings.token_issuer == "https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_abc"
+    assert settings.jwks_url == settings.token_issuer + "/.well-known/jwks.json"
+
+
+def test_the_environment_overrides_defaults(monkeypatch):
+    monkeypatch.setenv("TABLE_PREFIX", "mentor-match-prod-")
+    monkeypatch.setenv("MATCH_K", "5")
+    monkeypatch.setenv("COGNITO_ISSUER", "http://127.0.0.1:9000/oidc")
+    settings = load_settings()
+    assert settings.table_name("profiles") == "mentor-match-prod-profiles"
+    assert settings.match_k == 5
+    assert settings.token_issuer == "http://127.0.0.1:9000/oidc"

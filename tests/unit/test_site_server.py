@@ -1,0 +1,30 @@
+"""The local site server's file lookup: clean URLs work, nothing outside the site is served."""
+
+from infra.local.site_server import find_file
+
+
+def make_site(tmp_path):
+    (tmp_path / "sign-in").mkdir(parents=True)
+    (tmp_path / "sign-in" / "index.html").write_text("sign in")
+    (tmp_path / "index.html").write_text("start")
+    (tmp_path / "404.html").write_text("missing")
+    return tmp_path
+
+
+def test_clean_urls_map_to_folder_index_pages(tmp_path):
+    site = make_site(tmp_path)
+    assert find_file(site, "/sign-in").read_text() == "sign in"
+    assert find_file(site, "/sign-in/").read_text() == "sign in"
+    assert find_file(site, "/").read_text() == "start"
+    assert find_file(site, "/404").read_text() == "missing"
+
+
+def test_paths_outside_the_site_folder_are_never_served(tmp_path):
+    site = make_site(tmp_path / "site")
+    (tmp_path / "secret.txt").write_text("secret")
+    for path in ("/../secret.txt", "/%2e%2e/secret.txt", "/sign-in/../../secret.txt", "//etc/passwd"):
+        assert find_file(site, path) is None, path
+
+
+def test_unknown_paths_find_nothing(tmp_path):
+    assert find_file(make_site(tmp_path), "/no-such-page") is None
