@@ -3,6 +3,7 @@
 from functools import lru_cache
 
 from chalicelib.auth import TokenVerifier
+from chalicelib.persistence.accounts import DynamoAccountRepository
 from chalicelib.persistence.models import bind_models
 from chalicelib.persistence.organisations import DynamoOrganisationRepository
 from chalicelib.persistence.profiles import DynamoProfileRepository
@@ -31,7 +32,13 @@ def organisation_repository() -> DynamoOrganisationRepository:
     return DynamoOrganisationRepository()
 
 
+@lru_cache(maxsize=1)
+def account_repository() -> DynamoAccountRepository:
+    _bound()
+    return DynamoAccountRepository()
+
+
 def reset() -> None:
     """Forget every cached collaborator (tests switch stacks and settings)."""
-    for cached in (_bound, token_verifier, profile_repository, organisation_repository):
+    for cached in (_bound, token_verifier, profile_repository, organisation_repository, account_repository):
         cached.cache_clear()

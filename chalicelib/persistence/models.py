@@ -54,10 +54,23 @@ class OrganisationModel(Model):
     active = BooleanAttribute(default=True)
 
 
+class AccountModel(Model):
+    """Standing of an account (absent: active). Holds no personal data, only the id."""
+
+    class Meta:
+        table_name = "accounts"
+        billing_mode = "PAY_PER_REQUEST"
+
+    user_id = UnicodeAttribute(hash_key=True)
+    state = UnicodeAttribute()  # active | suspended | deleted
+    changed_at = UnicodeAttribute()
+
+
 # Base table name (before the stage prefix) -> model.
 MODELS: dict[str, type[Model]] = {
     "profiles": ProfileModel,
     "organisations": OrganisationModel,
+    "accounts": AccountModel,
 }
 
 

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from chalice import AuthResponse, Blueprint, Response
 
 from chalicelib import dependencies as deps
+from chalicelib.accounts import check_may_act
 from chalicelib.auth import Principal, bearer_token
 from chalicelib.errors import ForbiddenError, MentorMatchError, UnauthorisedError
 from chalicelib.http_io import JSON_HEADERS, error_reply, internal_error_body, read_json_body
@@ -41,6 +42,7 @@ def principal(blueprint: Blueprint) -> Principal:
     expires_at = int(context["exp"])
     if expires_at <= datetime.now(UTC).timestamp():  # an authorizer result may be cached past expiry
         raise UnauthorisedError("The access token has expired.")
+    check_may_act(deps.account_repository().get(user_id))  # suspended or deleted since the token was issued
     groups = frozenset(filter(None, str(context.get("groups", "")).split(",")))
     return Principal(user_id=user_id, username=context.get("username", ""), groups=groups, expires_at=expires_at)
 
