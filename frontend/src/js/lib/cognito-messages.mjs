@@ -1,0 +1,54 @@
+// Cognito's error types in plain English, with the question each one belongs to.
+// Each entry: [controlId or null, message].
+import { PASSWORD_RULES_MESSAGE } from './checks.mjs'
+
+const PROBLEM = 'Sorry, there is a problem with the service. Try again later.'
+const TOO_MANY = 'You have tried too many times. Wait a few minutes and try again.'
+
+const COMMON = {
+  TooManyRequestsException: [null, TOO_MANY],
+  LimitExceededException: [null, TOO_MANY],
+  TooManyFailedAttemptsException: [null, TOO_MANY],
+  NetworkError: [null, 'We could not connect to the sign-in service. Check your internet connection and try again.']
+}
+
+const SIGN_UP = {
+  UsernameExistsException: ['email', 'There is already an account with this email address. Sign in instead, or use a different email address'],
+  InvalidPasswordException: ['password', PASSWORD_RULES_MESSAGE],
+  UserLambdaValidationException: ['email', 'You cannot create an account with this email address. Use your work email address, or ask your department for an invitation link'],
+  InvalidParameterException: ['email', 'Enter an email address in the correct format, like name@example.gov.uk']
+}
+
+const CONFIRM = {
+  CodeMismatchException: ['code', 'The code is not correct. Check the email and try again'],
+  ExpiredCodeException: ['code', 'The code has expired. Send a new code and enter it here'],
+  UserNotFoundException: ['email', 'There is no account with this email address. Check it, or create an account'],
+  InvalidParameterException: ['code', 'Enter the 6-digit code from the email']
+}
+
+const SIGN_IN = {
+  NotAuthorizedException: ['email', 'The email address or password is not correct'],
+  UserNotFoundException: ['email', 'The email address or password is not correct'],
+  PasswordResetRequiredException: [null, 'You need to reset your password before you can sign in. Contact the Mentor Match team.'],
+  UnsupportedChallenge: [null, 'This account needs a kind of sign-in that this site does not offer yet. Contact the Mentor Match team.'],
+  InvalidParameterException: ['email', 'Enter an email address in the correct format, like name@example.gov.uk']
+}
+
+const TABLES = { signUp: SIGN_UP, confirm: CONFIRM, signIn: SIGN_IN }
+
+/** The error summary entry for a Cognito error during one step: { controlId, text }. */
+export function describeCognitoError (step, error) {
+  const type = error && error.type
+  let entry = TABLES[step][type] || COMMON[type]
+  if (step === 'signIn' && type === 'NotAuthorizedException' && /attempts exceeded/i.test(error.message)) {
+    entry = [null, TOO_MANY]
+  }
+  if (step === 'signIn' && type === 'NotAuthorizedException' && /disabled/i.test(error.message)) {
+    entry = [null, 'Your account has been suspended. Contact the Mentor Match team.']
+  }
+  if (step === 'signUp' && type === 'InvalidParameterException' && /password/i.test(error.message)) {
+    entry = SIGN_UP.InvalidPasswordException
+  }
+  const [controlId, text] = entry || [null, PROBLEM]
+  return { controlId, text }
+}

@@ -1,0 +1,90 @@
+// Cognito user pool calls made straight from the browser with fetch (the JSON protocol the
+// AWS SDKs use), so the same code works against the local emulator and Cognito in AWS.
+import { cognitoEndpoint, loadConfig } from './config.mjs'
+
+export class CognitoError extends Error {
+  /** type is Cognito's "__type" without any namespace, for example "UsernameExistsException". */
+  constructor (type, message) {
+    super(message || type)
+    this.name = 'CognitoError'
+    this.type = type
+  }
+}
+
+async function callCognito (action, body) {
+  const config = await loadConfig()
+  let response
+  try {
+    response = await fetch(cognitoEndpoint(config), {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-amz-json-1.1',
+        'X-Amz-Target': `AWSCognitoIdentityProviderService.${action}`
+      },
+      body: JSON.stringify(body)
+    })
+  } catch {
+    throw new CognitoError('NetworkError', 'Could not reach the sign-in service')
+  }
+  const text = await response.text()
+  let data = {}
+  try {
+    data = text ? JSON.parse(text) : {}
+  } catch {
+    data = {}
+  }
+  if (!response.ok) {
+    const rawType = data.__type || response.headers.get('x-amzn-errortype') || 'UnknownError'
+    // "__type" may carry a namespace ("...#UsernameExistsException") or a suffix (":http://...").
+    const type = rawType.split('#').pop().split(':')[0]
+    throw new CognitoError(type, data.message || data.Message || '')
+  }
+  return data
+}
+
+export async function signUp (email, password) {
+  const config = await loadConfig()
+  return callCognito('SignUp', {
+    ClientId: config.userPoolClientId,
+    Username: email,
+    Password: password,
+    UserAttributes: [{ Name: 'email', Value: email }]
+  })
+}
+
+export async function confirmSignUp (email, code) {
+  const config = await loadConfig()
+  return callCognito('ConfirmSignUp', { ClientId: config.userPoolClientId, Username: email, ConfirmationCode: code })
+}
+
+export async function resendConfirmationCode (email) {
+  const config = await loadConfig()
+  return callCognito('ResendConfirmationCode', { ClientId: config.userPoolClientId, Username: email })
+}
+
+/** Returns Cognito's AuthenticationResult; a challenge (for example a new password) is an error here. */
+export async function signIn (email, password) {
+  const config = await loadConfig()
+  const data = await callCognito('InitiateAuth', {
+    AuthFlow: 'USER_PASSWORD_AUTH',
+    ClientId: config.userPoolClientId,
+    AuthParameters: { USERNAME: email, PASSWORD: password }
+  })
+  if (!data.AuthenticationResult) throw new CognitoError('UnsupportedChallenge', data.ChallengeName || '')
+  return data.AuthenticationResult
+}
+
+export async function refreshTokens (refreshToken) {
+  const config = await loadConfig()
+  const data = await callCognito('InitiateAuth', {
+    AuthFlow: 'REFRESH_TOKEN_AUTH',
+    ClientId: config.userPoolClientId,
+    AuthParameters: { REFRESH_TOKEN: refreshToken }
+  })
+  if (!data.AuthenticationResult) throw new CognitoError('UnsupportedChallenge', data.ChallengeName || '')
+  return data.AuthenticationResult
+}
+
+export async function globalSignOut (accessToken) {
+  return callCognito('GlobalSignOut', { AccessToken: accessToken })
+}

@@ -1,0 +1,35 @@
+import { checkEmail, checkNewPassword } from '../lib/checks.mjs'
+import { signUp } from '../lib/cognito.mjs'
+import { describeCognitoError } from '../lib/cognito-messages.mjs'
+import { clearErrors, showErrors } from '../lib/messages.mjs'
+import { leavePage, onSubmit } from '../lib/forms.mjs'
+import { startPage } from '../lib/page.mjs'
+import { setFlash, setPendingEmail } from '../lib/session.mjs'
+
+startPage()
+
+const form = document.getElementById('create-account-form')
+
+onSubmit(form, async () => {
+  const email = form.elements.email.value.trim()
+  const password = form.elements.password.value
+  const errors = [
+    { controlId: 'email', text: checkEmail(email) },
+    { controlId: 'password', text: checkNewPassword(password) }
+  ].filter((error) => error.text)
+  if (errors.length) return showErrors(errors)
+
+  clearErrors()
+  try {
+    const result = await signUp(email, password)
+    setPendingEmail(email)
+    if (result.UserConfirmed) {
+      setFlash('success', 'Your account has been created. Sign in to continue.')
+      leavePage('/sign-in')
+    } else {
+      leavePage('/verify')
+    }
+  } catch (error) {
+    showErrors([describeCognitoError('signUp', error)])
+  }
+})

@@ -1,0 +1,146 @@
+// The profile form: create the profile (GET /me/profile said 404) or change it, then PUT it back
+// with the version we read. The server validates everything; our checks only save a round trip.
+import profileFields from '../../data/profile-fields.json'
+import { ApiError, getMyProfile, getOrganisations, putMyProfile } from '../lib/api.mjs'
+import { requireAccessToken } from '../lib/auth.mjs'
+import { leavePage, onSubmit } from '../lib/forms.mjs'
+import { clearErrors, showErrors, showProblem } from '../lib/messages.mjs'
+import { OrganisationPicker, organisationForEmail } from '../lib/organisation-picker.mjs'
+import { showOnly, startPage } from '../lib/page.mjs'
+import { readProfileForm } from '../lib/profile-form-read.mjs'
+import { getSession, setFlash } from '../lib/session.mjs'
+import { TagInput } from '../lib/tag-input.mjs'
+import { suggestTags } from '../lib/vocabulary.mjs'
+
+const STATES = ['loading', 'profile-form']
+const FIELDS = Object.fromEntries(profileFields.map((field) => [field.name, field]))
+const CONFLICT_MESSAGE = 'Your profile was changed in another window or tab while you were editing it. ' +
+  'We have loaded the latest version: check it and make your changes again.'
+
+startPage()
+
+const form = document.getElementById('profile-form')
+const tagInputs = Object.fromEntries(
+  [...form.querySelectorAll('[data-tag-input]')].map((root) => [root.dataset.tagInput, new TagInput(root, { suggest: suggestTags })])
+)
+let organisationPicker
+let version
+
+function setHeading (text) {
+  document.getElementById('edit-heading').textContent = text
+  document.title = `${text} – ${document.title.split(' – ').slice(1).join(' – ')}`
+}
+
+function checkRadio (name, value) {
+  for (const radio of form.querySelectorAll(`input[name="${name}"]`)) radio.checked = radio.value === value
+}
+
+function fillForm (profile) {
+  for (const name of ['display_name', 'job_title', 'location', 'bio']) form.elements[name].value = profile[name] ?? ''
+  checkRadio('grade', profile.grade ?? '')
+  const roles = profile.roles || []
+  for (const box of form.querySelectorAll('input[name="roles"]')) box.checked = roles.includes(box.value)
+  form.elements.mentor_capacity.value = profile.mentor_capacity ?? ''
+  checkRadio('accepting_requests', profile.accepting_requests === undefined ? '' : String(Boolean(profile.accepting_requests)))
+  for (const [name, tagInput] of Object.entries(tagInputs)) tagInput.setTags(profile[name])
+  // govuk-frontend's checkboxes (conditional reveal) and character count resync on "pageshow".
+  window.dispatchEvent(new Event('pageshow'))
+}
+
+function focusFromAddress () {
+  let target = window.location.hash && document.getElementById(decodeURIComponent(window.location.hash.slice(1)))
+  if (!target) return
+  // For radios, the chosen option (as arrow keys and Tab would reach it).
+  if (target.type === 'radio') target = form.querySelector(`input[name="${target.name}"]:checked`) || target
+  target.scrollIntoView({ block: 'center' })
+  target.focus({ preventScroll: true })
+}
+
+/**
+ * Server validation errors ({"fields": {"skills_offered[2]": "..."}}) shown on their questions,
+ * in the order of the questions. Each known question has its own plain-English message (the
+ * server's field messages are written for developers); anything else shows the server's words.
+ * A refused organisation alone shows the server's message, which names the organisation the
+ * person may choose (the sign-up gate: their email domain or invitation decides it).
+ */
+function showServerErrors (error) {
+  const entries = Object.entries(error.fields)
+  if (!entries.length) return showErrors([{ text: error.message }])
+  if (entries.length === 1 && entries[0][0] === 'organisation_id' && error.message) {
+    return showErrors([{ controlId: FIELDS.organisation_id.controlId, text: error.message.replace(/\.$/, '') }])
+  }
+  const order = profileFields.map((field) => field.name)
+  const errors = entries.map(([key, message]) => {
+    const field = FIELDS[key.split(/[.[]/)[0]]
+    return field ? { controlId: field.controlId, text: field.error, rank: order.indexOf(field.name) } : { text: message, rank: order.length }
+  })
+  const unique = errors.filter((error, index) => !error.controlId || errors.findIndex((other) => other.controlId === error.controlId) === index)
+  showErrors(unique.sort((a, b) => a.rank - b.rank))
+}
+
+/** Adds text left in the tag boxes; the errors for any that cannot be added. */
+async function addPendingTags () {
+  const errors = []
+  for (const tagInput of Object.values(tagInputs)) {
+    if (!tagInput.pendingText) continue
+    const error = await tagInput.addTyped()
+    if (error) errors.push({ controlId: tagInput.inputId, text: error })
+  }
+  return errors
+}
+
+/** Errors in the order of the questions on the page. */
+function orderErrors (errors) {
+  const order = profileFields.map((field) => field.controlId)
+  return errors.sort((a, b) => order.indexOf(a.controlId) - order.indexOf(b.controlId))
+}
+
+async function save () {
+  const tagErrors = await addPendingTags()
+  const { profile, errors } = readProfileForm(form, { tagInputs, organisationPicker })
+  if (errors.length || tagErrors.length) return showErrors(orderErrors([...errors, ...tagErrors]))
+  if (version !== undefined && version !== null) profile.version = version
+  clearErrors()
+  try {
+    await putMyProfile(profile)
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error
+    if (error.status === 409) {
+      setFlash('important', CONFLICT_MESSAGE)
+      leavePage(window.location.href, { reload: true })
+      return
+    }
+    if (error.status === 400 || error.status === 422) return showServerErrors(error)
+    return showProblem()
+  }
+  setFlash('success', 'Your profile has been saved')
+  leavePage('/profile')
+}
+
+async function main () {
+  await requireAccessToken()
+  const organisations = getOrganisations().then((reply) => reply.organisations || []).catch(() => null)
+  let profile = {}
+  try {
+    profile = await getMyProfile()
+    setHeading('Change your profile')
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 404) {
+      showOnly([], STATES)
+      return showProblem()
+    }
+    setHeading('Create your profile')
+  }
+  version = profile.version
+  fillForm(profile)
+  const organisationList = await organisations
+  // A new profile starts with the organisation that owns the person's email domain, if one does.
+  const organisationId = profile.organisation_id || organisationForEmail(organisationList || [], getSession()?.email)
+  organisationPicker = new OrganisationPicker(form.elements.organisation_id, organisationList || [], organisationId)
+  showOnly(['profile-form'], STATES)
+  if (organisationList === null) showProblem('Sorry, we could not load the list of organisations. Try again later.')
+  else focusFromAddress()
+  onSubmit(form, save)
+}
+
+main()

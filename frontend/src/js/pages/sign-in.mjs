@@ -1,0 +1,39 @@
+import { safeNextPath } from '../lib/auth.mjs'
+import { checkEmail } from '../lib/checks.mjs'
+import { signIn } from '../lib/cognito.mjs'
+import { describeCognitoError } from '../lib/cognito-messages.mjs'
+import { clearErrors, showErrors } from '../lib/messages.mjs'
+import { leavePage, onSubmit } from '../lib/forms.mjs'
+import { startPage } from '../lib/page.mjs'
+import { getPendingEmail, saveTokens, setFlash, setPendingEmail } from '../lib/session.mjs'
+
+startPage()
+
+const form = document.getElementById('sign-in-form')
+const next = safeNextPath(new URLSearchParams(window.location.search).get('next'))
+if (getPendingEmail() && !form.elements.email.value) form.elements.email.value = getPendingEmail()
+
+onSubmit(form, async () => {
+  const email = form.elements.email.value.trim()
+  const password = form.elements.password.value
+  const errors = [
+    { controlId: 'email', text: checkEmail(email) },
+    { controlId: 'password', text: password ? null : 'Enter your password' }
+  ].filter((error) => error.text)
+  if (errors.length) return showErrors(errors)
+
+  clearErrors()
+  try {
+    saveTokens(await signIn(email, password), { email })
+    setPendingEmail(null)
+    leavePage(next)
+  } catch (error) {
+    if (error.type === 'UserNotConfirmedException') {
+      setPendingEmail(email)
+      setFlash('important', 'You need to confirm your email address before you can sign in. Enter the code we sent you, or send a new code.')
+      leavePage('/verify')
+      return
+    }
+    showErrors([describeCognitoError('signIn', error)])
+  }
+})

@@ -1,0 +1,305 @@
+"""Browser tests: the static site in headless Debian Chromium, driven by Playwright (sync API).
+
+The site under test is `local_stack.site_url` (the whole local stack, from tests/conftest.py),
+or MENTOR_MATCH_SITE_URL when that is set (any running copy: a developer's, a stage).
+The site is built first (`npm ci` when needed, then `npm run build`) when frontend/dist is
+missing or older than its sources.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import urllib.request
+import uuid
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+FRONTEND = REPO / "frontend"
+DIST = FRONTEND / "dist"
+AXE_SCRIPT = FRONTEND / "node_modules" / "axe-core" / "axe.min.js"
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+DESKTOP = {"width": 1280, "height": 900}
+
+# A password that meets the rules on the "Create an account" page.
+PASSWORD = "Mentor-Match-2026!"
+
+
+def _newest_source_mtime() -> float:
+    sources = [FRONTEND / "build.mjs", FRONTEND / "package-lock.json", *(FRONTEND / "src").rglob("*")]
+    return max(path.stat().st_mtime for path in sources if path.is_file())
+
+
+def ensure_site_built() -> None:
+    """Builds frontend/dist (and installs node_modules, which also holds axe-core) when out of date."""
+    npm = shutil.which("npm")
+    if not (FRONTEND / "node_modules").is_dir() or not AXE_SCRIPT.is_file():
+        if not npm:
+            pytest.fail("npm is needed to install the front end (cd frontend && npm ci)")
+        subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=FRONTEND, check=True)
+    index = DIST / "index.html"
+    if not index.is_file() or index.stat().st_mtime < _newest_source_mtime():
+        if not npm:
+            pytest.fail("npm is needed to build the front end (cd frontend && npm run build)")
+        subprocess.run([npm, "run", "build"], cwd=FRONTEND, check=True)
+
+
+@pytest.fixture(scope="session")
+def site_url(request) -> str:
+    ensure_site_built()
+    override = os.environ.get("MENTOR_MATCH_SITE_URL")
+    if override:
+        return override.rstrip("/")
+    return request.getfixturevalue("local_stack").site_url.rstrip("/")
+
+
+@pytest.fixture(scope="session")
+def site_config(site_url) -> dict:
+    with urllib.request.urlopen(f"{site_url}/config.json", timeout=10) as reply:
+        return json.load(reply)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(viewport=DESKTOP, locale="en-GB")
+    yield context
+    context.close()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keeps each phase's report on the test, so fixtures can tell whether it failed."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"report_{report.when}", report)
+
+
+def screenshot_failure(page, request, tmp_path_factory) -> None:
+    folder = Path(os.environ.get("MENTOR_MATCH_SCREENSHOTS") or tmp_path_factory.getbasetemp()) / "failures"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{request.node.name[:120]}.png"
+    try:
+        page.screenshot(path=str(path), full_page=True)
+        print(f"Screenshot of the page when the test failed: {path}")
+    except Exception as error:  # the page may be gone; the failure itself matters more
+        print(f"No screenshot: {error}")
+
+
+@pytest.fixture
+def page(context, site_url, request, tmp_path_factory):
+    """A page whose uncaught JavaScript errors fail the test that made them; a failing test
+    leaves a screenshot (in MENTOR_MATCH_SCREENSHOTS/failures, else pytest's temp folder)."""
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.site_url = site_url
+    yield page
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        screenshot_failure(page, request, tmp_path_factory)
+    assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+def find_axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
+    """Runs axe-core (WCAG 2.0-2.2 A and AA rules, and best practice) on the page as it is now."""
+    if not page.evaluate("() => Boolean(window.axe)"):
+        page.add_script_tag(path=str(AXE_SCRIPT))
+    results = page.evaluate(
+        """async () => await window.axe.run(document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+            resultTypes: ['violations']
+        })"""
+    )
+    return [violation for violation in results["violations"] if violation["impact"] in impacts]
+
+
+def describe_violations(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        targets = [" ".join(map(str, node["target"])) for node in violation["nodes"][:5]]
+        lines.append(f"{violation['impact']}: {violation['id']} ({violation['help']}) at {targets}")
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def axe_violations():
+    """axe_violations(page) -> the serious and critical axe-core violations on the page now."""
+    return find_axe_violations
+
+
+@pytest.fixture
+def assert_accessible():
+    """assert_accessible(page): fails with axe's findings if any is serious or critical."""
+
+    def check(page) -> None:
+        violations = find_axe_violations(page)
+        assert not violations, f"axe found problems on {page.url}:\n{describe_violations(violations)}"
+
+    return check
+
+
+# A department's own domain in the seed data: the sign-up gate admits it, and places its people
+# in that department (Cabinet Office).
+EMAIL_DOMAIN = os.environ.get("MENTOR_MATCH_TEST_EMAIL_DOMAIN", "cabinetoffice.gov.uk")
+
+
+@pytest.fixture
+def new_email():
+    """new_email() -> an email address no test has used."""
+    return lambda: f"browser-test-{uuid.uuid4().hex[:12]}@{EMAIL_DOMAIN}"
+
+
+@pytest.fixture
+def password() -> str:
+    return PASSWORD
+
+
+def cognito_call(site_url: str, config: dict, action: str, body: dict) -> dict:
+    """A Cognito call as the site makes it (to set up accounts quickly, outside the browser)."""
+    endpoint = config.get("cognitoEndpoint") or f"https://cognito-idp.{config['region']}.amazonaws.com/"
+    if endpoint.startswith("/"):
+        endpoint = site_url + endpoint
+    request = urllib.request.Request(
+        endpoint,
+        data=json.dumps(body).encode(),
+        headers={
+            "Content-Type": "application/x-amz-json-1.1",
+            "X-Amz-Target": f"AWSCognitoIdentityProviderService.{action}",
+        },
+        method="POST",
+    )
+    with urllib.request.urlopen(request, timeout=10) as reply:
+        return json.load(reply)
+
+
+@pytest.fixture
+def confirmed_account(site_url, site_config, new_email) -> dict:
+    """A new confirmed account (the local Cognito emulator accepts any confirmation code)."""
+    if not site_config.get("cognitoEndpoint"):
+        pytest.skip("needs the local Cognito emulator, which accepts any confirmation code")
+    email = new_email()
+    client_id = site_config["userPoolClientId"]
+    attributes = [{"Name": "email", "Value": email}]
+    sign_up = {"ClientId": client_id, "Username": email, "Password": PASSWORD, "UserAttributes": attributes}
+    cognito_call(site_url, site_config, "SignUp", sign_up)
+    confirm = {"ClientId": client_id, "Username": email, "ConfirmationCode": "123456"}
+    cognito_call(site_url, site_config, "ConfirmSignUp", confirm)
+    return {"email": email, "password": PASSWORD}
+
+
+@pytest.fixture
+def sign_in():
+    """sign_in(page, email, password): signs in on the sign-in page and waits for "Your profile"."""
+
+    def sign_in_on_page(page, email: str, password: str = PASSWORD) -> None:
+        page.goto(f"{page.site_url}/sign-in")
+        page.get_by_label("Email address").fill(email)
+        page.get_by_label("Password", exact=True).fill(password)
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_url(re.compile(r"/profile/?$"))
+
+    return sign_in_on_page
+
+
+@pytest.fixture
+def api_fetch():
+    """api_fetch(page, method, path, body=None) -> {status, body}: the API called from inside the
+    signed-in page, with its token, as another tab of the same person would."""
+
+    def fetch_in_page(page, method: str, path: str, body: dict | None = None) -> dict:
+        return page.evaluate(
+            """async ([method, path, body]) => {
+                const config = await (await fetch('/config.json')).json()
+                const session = JSON.parse(sessionStorage.getItem('mentorMatch.session'))
+                const reply = await fetch(config.apiUrl.replace(/\\/$/, '') + path, {
+                    method,
+                    headers: { Authorization: 'Bearer ' + session.accessToken, 'Content-Type': 'application/json' },
+                    body: body === null ? undefined : JSON.stringify(body)
+                })
+                return { status: reply.status, body: await reply.json().catch(() => null) }
+            }""",
+            [method, path, body],
+        )
+
+    return fetch_in_page
+
+
+def choose_first_suggestion(page, input_locator, typed: str) -> str:
+    """Types into an autocomplete box, then picks the first suggestion with the keyboard."""
+    from playwright.sync_api import expect
+
+    input_locator.click()
+    input_locator.press_sequentially(typed, delay=30)
+    listbox = page.locator(f"#{input_locator.get_attribute('id')}__listbox")
+    first_option = listbox.get_by_role("option").first
+    expect(first_option, f"no suggestions for {typed!r}").to_be_visible()
+    chosen = first_option.inner_text().strip()
+    input_locator.press("ArrowDown")
+    page.keyboard.press("Enter")
+    return chosen
+
+
+@pytest.fixture
+def choose_suggestion():
+    """choose_suggestion(page, input_locator, typed) -> the text of the suggestion chosen."""
+    return choose_first_suggestion
+
+
+def make_profile(organisation_id: str, **changes) -> dict:
+    """A complete, valid profile as the API reads and writes it."""
+    profile = {
+        "display_name": "Grace Hopper",
+        "job_title": "Head of Digital Delivery",
+        "bio": "I lead delivery teams and like helping people grow.",
+        "organisation_id": organisation_id,
+        "grade": "G6",
+        "location": "Manchester",
+        "professions": ["digital, data and technology"],
+        "skills_offered": ["agile", "line management"],
+        "skills_wanted": ["public speaking"],
+        "interests": ["sailing"],
+        "roles": ["mentor", "mentee"],
+        "mentor_capacity": 3,
+        "accepting_requests": True,
+    }
+    profile.update(changes)
+    return profile
+
+
+@pytest.fixture
+def signed_in_with_profile(page, confirmed_account, sign_in, api_fetch) -> dict:
+    """The page signed in as a new person whose profile is saved: {email, password, profile}."""
+    sign_in(page, confirmed_account["email"], confirmed_account["password"])
+    organisations = api_fetch(page, "GET", "/organisations")["body"]["organisations"]
+    own = [org for org in organisations if EMAIL_DOMAIN in org.get("domains", [])] or organisations[:1]
+    reply = api_fetch(page, "PUT", "/me/profile", make_profile(own[0]["id"]))
+    assert reply["status"] == 200, reply
+    return {**confirmed_account, "profile": reply["body"], "organisation": own[0]}

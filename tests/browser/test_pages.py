@@ -1,0 +1,148 @@
+"""Every page: GOV.UK furniture, no serious axe findings, and it fits 320 CSS pixels (400% zoom)."""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+# A small phone, and what a 1280 pixel wide window shows at 400% zoom (WCAG 1.4.10 reflow).
+NARROW = {"width": 320, "height": 640}
+
+SIGNED_OUT_PAGES = {
+    "/": "Find a mentor in the Civil Service",
+    "/create-account": "Create an account",
+    "/verify": "Check your email",
+    "/sign-in": "Sign in",
+    "/sign-out": "You have signed out",
+    "/accessibility": "Accessibility statement for Mentor Match",
+    "/no-such-page": "Page not found",
+}
+SIGNED_IN_PAGES = {
+    "/profile": "Your profile",
+    "/profile/edit": "Change your profile",
+    "/people?id={user_id}": "Grace Hopper",
+}
+
+
+def wait_until_settled(page, heading: str) -> None:
+    expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+    expect(page.locator("#loading")).to_be_hidden()
+
+
+def save_screenshot(page, name: str) -> None:
+    """Screenshots for people to look at, when MENTOR_MATCH_SCREENSHOTS names a folder."""
+    folder = os.environ.get("MENTOR_MATCH_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
+
+
+def overflowing_elements(page) -> list[str]:
+    """Elements wider than the window: at 320 pixels nothing may need scrolling sideways."""
+    return page.evaluate(
+        """() => {
+            const width = document.documentElement.clientWidth
+            return [...document.querySelectorAll('body *')]
+                .filter((element) => element.getBoundingClientRect().right > width + 1 && element.getClientRects().length)
+                .map((element) => element.tagName.toLowerCase() + (element.id ? '#' + element.id : '') + '.' + [...element.classList].join('.'))
+                .slice(0, 10)
+        }"""
+    )
+
+
+def check_fits_narrow_screen(page, url: str) -> None:
+    scroll_width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert scroll_width <= NARROW["width"], f"{url} scrolls sideways at 320px: {overflowing_elements(page)}"
+
+
+@pytest.mark.parametrize("path", list(SIGNED_OUT_PAGES))
+def test_each_page_a_signed_out_person_can_open_has_the_gov_uk_furniture_and_no_serious_accessibility_problems(
+    page, site_url, path, assert_accessible
+):
+    page.goto(site_url + path)
+    wait_until_settled(page, SIGNED_OUT_PAGES[path])
+
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_role("link", name="Skip to main content")).to_have_attribute("href", "#main-content")
+    expect(page.locator("header .govuk-service-navigation")).to_contain_text("Mentor Match")
+    expect(
+        page.get_by_role("contentinfo").get_by_role("link", name="Accessibility statement")
+    ).to_have_attribute("href", "/accessibility")
+    navigation = page.get_by_role("navigation", name="Account")
+    expect(navigation.get_by_role("link", name="Sign in", exact=True)).to_be_visible()
+    expect(navigation.get_by_role("link", name="Sign out")).to_be_hidden()
+    expect(page).to_have_title(re.compile(r" – Mentor Match$"))
+    assert_accessible(page)
+
+
+def test_a_page_that_does_not_exist_gets_page_not_found_with_status_404(page, site_url):
+    reply = page.goto(f"{site_url}/no-such-page")
+    assert reply.status == 404
+    expect(page.get_by_role("heading", level=1)).to_have_text("Page not found")
+
+
+def test_every_page_fits_a_320_pixel_wide_screen_without_scrolling_sideways(
+    page, site_url, signed_in_with_profile, assert_accessible
+):
+    page.set_viewport_size(NARROW)
+    user_id = signed_in_with_profile["profile"]["user_id"]
+    for path, heading in SIGNED_IN_PAGES.items():
+        url = site_url + path.format(user_id=user_id)
+        page.goto(url)
+        wait_until_settled(page, heading)
+        check_fits_narrow_screen(page, url)
+        assert_accessible(page)
+        save_screenshot(page, "320-" + (path.strip("/").split("?")[0].replace("/", "-") or "start"))
+
+    page.goto(f"{site_url}/profile/edit")
+    page.get_by_label("Your name").fill("")
+    page.get_by_role("button", name="Save your profile").click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    check_fits_narrow_screen(page, "/profile/edit with errors")
+    save_screenshot(page, "320-profile-edit-errors")
+
+    page.goto(f"{site_url}/sign-out")
+    for path, heading in SIGNED_OUT_PAGES.items():
+        page.goto(site_url + path)
+        wait_until_settled(page, heading)
+        check_fits_narrow_screen(page, path)
+        save_screenshot(page, "320-" + (path.strip("/").replace("/", "-") or "start"))
+
+
+def test_the_header_offers_sign_out_and_your_profile_only_to_someone_signed_in(
+    page, site_url, signed_in_with_profile
+):
+    page.goto(site_url + "/")
+    navigation = page.get_by_role("navigation", name="Account")
+    expect(navigation.get_by_role("link", name="Sign out")).to_be_visible()
+    expect(navigation.get_by_role("link", name="Your profile")).to_be_visible()
+    expect(navigation.get_by_role("link", name="Sign in", exact=True)).to_be_hidden()
+    expect(page.get_by_role("button", name="Start now")).to_have_attribute("href", "/profile")
+
+    navigation.get_by_role("link", name="Sign out").click()
+    page.wait_for_url(re.compile(r"/sign-out/?$"))
+    expect(navigation.get_by_role("link", name="Sign in", exact=True)).to_be_visible()
+    expect(navigation.get_by_role("link", name="Sign out")).to_be_hidden()
+
+
+def test_another_persons_profile_shows_what_others_can_see_at_people(page, site_url, signed_in_with_profile):
+    user_id = signed_in_with_profile["profile"]["user_id"]
+    page.goto(f"{site_url}/people?id={user_id}")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Grace Hopper")
+    expect(page).to_have_title(re.compile("^Grace Hopper – Mentor Match"))
+    summary = page.locator("#person-summary")
+    expect(summary).to_contain_text("Grade 6")
+    expect(summary).to_contain_text(signed_in_with_profile["organisation"]["name"])
+    expect(summary).to_contain_text("line management")
+    expect(page.get_by_role("link", name=re.compile("^Change"))).to_have_count(0)
+
+
+def test_the_people_page_says_when_nobody_has_that_id(page, site_url, signed_in_with_profile):
+    page.goto(f"{site_url}/people?id=nobody-has-this-id")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Person not found")
+    expect(page.get_by_text("We could not find that person")).to_be_visible()
