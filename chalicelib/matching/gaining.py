@@ -1,0 +1,100 @@
+"""Which mentees' lists a mentor enters when they save their profile (numpy only).
+
+Rule: mentee m gains mentor M' (M as just saved) when M' is in m's top-k list computed with M'
+in place of M, and M was not in m's list in the snapshot. For snapshot mentees this is decided
+from the two list thresholds the snapshot keeps per mentee (its k-th and (k+1)-th entries): if
+M was in the list, the k-th best of the other mentors is the old (k+1)-th entry, otherwise the
+old k-th. So it is exact against the snapshot's lists; profiles changed since the snapshot
+(the overlay) are checked with full queries, and other mentors' changes since the snapshot are
+not reflected until the next recompute.
+"""
+
+from collections.abc import Collection
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from chalicelib.matching.model import MatchProfile
+from chalicelib.matching.passes import row_query
+from chalicelib.matching.queries import score_cells
+from chalicelib.matching.scoring import is_available_mentor, is_candidate_pair, pair_score
+
+if TYPE_CHECKING:
+    from chalicelib.matching.index import MatchIndex
+
+
+class MissingThresholdsError(ValueError):
+    """The index was loaded from a snapshot built without list thresholds."""
+
+
+def mentees_gaining(index: "MatchIndex", mentor: MatchProfile, excluded: Collection[str] = (),
+                    include_current: bool = False) -> list[str]:
+    """Sorted ids of mentees whose list the mentor enters (or, with include_current, is in)."""
+    snapshot = index.snapshot
+    if snapshot.threshold_scores is None:
+        raise MissingThresholdsError("build the index with MatchIndex.build to use mentees_gaining")
+    gained = set(_overlay_mentees_gaining(index, mentor, excluded, include_current))
+    if is_available_mentor(mentor):
+        rows = _snapshot_mentees_gaining(index, mentor, excluded, include_current)
+        ids = snapshot.decoded_ids
+        gained.update(ids[rank] for rank in snapshot.mentees.ranks[rows].tolist())
+    return sorted(gained)
+
+
+def _snapshot_mentees_gaining(index: "MatchIndex", mentor: MatchProfile, excluded: Collection[str],
+                              include_current: bool) -> np.ndarray:
+    snapshot = index.snapshot
+    mentees = snapshot.mentees
+    hidden = index.hidden_rows(mentees, [mentor.user_id, *excluded])
+    new = score_cells(mentees, index.query_of(mentor, forward=False), snapshot.config.weights, hidden)
+    new_scores = new.target_scores()
+    scores, keys = snapshot.threshold_scores, snapshot.threshold_keys
+    # Entering needs at least the old (k+1)-th score, which filters out almost every mentee.
+    near = np.flatnonzero((new_scores > 0.0) & (new_scores >= scores[1, new.lo : new.lo + new_scores.size]))
+    rows = near + new.lo
+    new_scores = new_scores[near]
+    old_scores = _old_scores(index, mentor, hidden, rows)
+    key = int(snapshot.rank_keys([mentor.user_id])[0])
+    was_in = (old_scores > 0.0) & (
+        (old_scores > scores[0, rows]) | ((old_scores == scores[0, rows]) & (key <= keys[0, rows]))
+    )
+    bar_scores = np.where(was_in, scores[1, rows], scores[0, rows])
+    bar_keys = np.where(was_in, keys[1, rows], keys[0, rows])
+    is_in = (new_scores > bar_scores) | ((new_scores == bar_scores) & (key < bar_keys))
+    return rows[is_in if include_current else is_in & ~was_in]
+
+
+def _old_scores(index: "MatchIndex", mentor: MatchProfile, hidden: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """The snapshot version of the mentor's scores for the given mentee rows (0 if none)."""
+    snapshot = index.snapshot
+    old = np.zeros(rows.size)
+    mentor_rows = snapshot.mentors.rows_of_ranks(snapshot.ranks_of([mentor.user_id]))
+    if mentor_rows.size and rows.size:
+        row = int(mentor_rows[0])
+        grade = int(np.searchsorted(snapshot.mentors.grade_ptr, row, side="right") - 1)
+        query = row_query(snapshot.mentors, row, False, grade)
+        cells = score_cells(snapshot.mentees, query, snapshot.config.weights, hidden)
+        inside = (rows >= cells.lo) & (rows < cells.lo + cells.cells.size)
+        old[inside] = cells.scores[cells.cells[rows[inside] - cells.lo]]
+    return old
+
+
+def _overlay_mentees_gaining(index: "MatchIndex", mentor: MatchProfile, excluded: Collection[str],
+                             include_current: bool) -> list[str]:
+    """Changed mentees have no snapshot thresholds: compare their full lists before and after."""
+    weights = index.config.weights
+    candidates = [
+        mentee for mentee in index.overlay.values()
+        if mentee.user_id not in excluded and is_candidate_pair(mentee, mentor)
+        and pair_score(mentee, mentor, weights) > 0.0
+    ]
+    if not candidates:
+        return []
+    after = index.with_changes([mentor])
+    gained = []
+    for mentee in candidates:
+        is_in = any(m.user_id == mentor.user_id for m in after.mentors_for(mentee))
+        was_in = any(m.user_id == mentor.user_id for m in index.mentors_for(mentee))
+        if is_in and (include_current or not was_in):
+            gained.append(mentee.user_id)
+    return gained

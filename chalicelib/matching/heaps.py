@@ -1,0 +1,73 @@
+"""Bounded heaps of the k best (score, rank) pairs for the numba kernel (imported lazily).
+
+The root is the worst entry kept: the lowest score, and among equal scores the highest user
+rank, so the final order is by score descending, then user id ascending.
+"""
+
+import numba as nb
+import numpy as np
+
+
+@nb.njit(cache=True, nogil=True, inline="always")
+def _worse(s1, k1, s2, k2):
+    return s1 < s2 or (s1 == s2 and k1 > k2)
+
+
+@nb.njit(cache=True, nogil=True)
+def _swap(hs, hk, i, j):
+    hs[i], hs[j] = hs[j], hs[i]
+    hk[i], hk[j] = hk[j], hk[i]
+
+
+@nb.njit(cache=True, nogil=True)
+def _sift_down(hs, hk, size, i):
+    while True:
+        child = 2 * i + 1
+        if child >= size:
+            return
+        if child + 1 < size and _worse(hs[child + 1], hk[child + 1], hs[child], hk[child]):
+            child += 1
+        if not _worse(hs[child], hk[child], hs[i], hk[i]):
+            return
+        _swap(hs, hk, i, child)
+        i = child
+
+
+@nb.njit(cache=True, nogil=True)
+def push(hs, hk, size, score, key):
+    """Offer (score, key) to a heap holding `size` of at most hs.size entries; returns the new size."""
+    if size < hs.size:
+        i = size
+        hs[i], hk[i] = score, key
+        while i > 0 and _worse(hs[i], hk[i], hs[(i - 1) // 2], hk[(i - 1) // 2]):
+            _swap(hs, hk, i, (i - 1) // 2)
+            i = (i - 1) // 2
+        return size + 1
+    if _worse(hs[0], hk[0], score, key):
+        hs[0], hk[0] = score, key
+        _sift_down(hs, hk, size, 0)
+    return size
+
+
+@nb.njit(cache=True, nogil=True)
+def write_sorted(hs, hk, size, out_keys, out_scores):
+    """The heap's entries best first: score descending, then key ascending."""
+    order = np.argsort(hk[:size], kind="mergesort")
+    order = order[np.argsort(-hs[:size][order], kind="mergesort")]
+    for j in range(size):
+        out_keys[j] = hk[order[j]]
+        out_scores[j] = hs[order[j]]
+
+
+@nb.njit(cache=True, parallel=True)
+def merge_heaps(ms, mk, msize, out_keys, out_scores):
+    """Per row, the best entries of the per-thread heaps ms[thread, row] (a row's top k overall)."""
+    threads, n, k = ms.shape
+    for row in nb.prange(n):
+        hs = np.empty(k, np.float64)
+        hk = np.empty(k, np.int32)
+        size = 0
+        for thread in range(threads):
+            for j in range(msize[thread, row]):
+                size = push(hs, hk, size, ms[thread, row, j], mk[thread, row, j])
+        write_sorted(hs, hk, size, out_keys[row], out_scores[row])

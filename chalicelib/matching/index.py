@@ -1,0 +1,146 @@
+"""MatchIndex: the instant queries the API runs (numpy only, no numba or scipy).
+
+A snapshot (built by the scheduled recompute, shipped as bytes) plus an overlay of the few
+profiles changed since: queries rank the snapshot with numpy, hide its rows for changed or
+deleted users, score the overlay profiles with the scalar rules and merge the two.
+"""
+
+from collections.abc import Collection, Iterable
+
+import numpy as np
+
+from chalicelib.grades import GRADE_RANK
+from chalicelib.matching.model import DEFAULT_CONFIG, Match, MatchConfig, MatchProfile
+from chalicelib.matching.overlay import decode_overlay, encode_overlay
+from chalicelib.matching.passes import grade_range
+from chalicelib.matching.queries import Query, score_cells, top_rows
+from chalicelib.matching.scoring import (
+    is_available_mentor,
+    is_candidate_pair,
+    is_mentee,
+    pair_score,
+    shared_tags,
+)
+from chalicelib.matching.sides import Side
+from chalicelib.matching.snapshot import Snapshot
+
+
+class MatchIndex:
+    """Compact, vectorised snapshot of all profiles' matching data."""
+
+    def __init__(self, snapshot: Snapshot, overlay: dict[str, MatchProfile] | None = None,
+                 removed: frozenset[str] = frozenset()) -> None:
+        self.snapshot = snapshot
+        self.overlay: dict[str, MatchProfile] = dict(overlay or {})
+        self.removed = removed  # snapshot users hidden because they changed or were deleted
+        self._removed_ranks = snapshot.ranks_of(sorted(removed))
+
+    @property
+    def config(self) -> MatchConfig:
+        return self.snapshot.config
+
+    @classmethod
+    def build(cls, profiles: Iterable[MatchProfile], config: MatchConfig = DEFAULT_CONFIG,
+              exclusions: Collection[tuple[str, str]] = (), engine: str = "auto") -> "MatchIndex":
+        """Arrays for every profile, plus each mentee's list thresholds (for mentees_gaining)."""
+        from chalicelib.matching.recompute import with_list_thresholds
+
+        return cls(with_list_thresholds(Snapshot.build(profiles, config), exclusions, engine))
+
+    def to_bytes(self) -> bytes:
+        return encode_overlay(self.snapshot.to_bytes(), self.overlay, self.removed)
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "MatchIndex":
+        base, overlay, removed = decode_overlay(data)
+        index = cls(Snapshot.from_bytes(base), overlay, removed)
+        index.warm()
+        return index
+
+    def warm(self) -> None:
+        """Derive the posting lists now rather than in the first request."""
+        for side in (self.snapshot.mentors, self.snapshot.mentees):
+            _ = side.post_grade, side.row_of_rank, side.dim_sizes, side.row_ptr, side.size_ids
+        _ = self.snapshot.decoded_ids
+
+    def with_changes(self, upserts: Iterable[MatchProfile], deleted_ids: Iterable[str] = ()) -> "MatchIndex":
+        """A new index that sees these changes; the snapshot arrays are shared, not rebuilt."""
+        overlay = dict(self.overlay)
+        removed = set(self.removed)
+        for profile in upserts:
+            overlay[profile.user_id] = profile
+            removed.add(profile.user_id)
+        for user_id in deleted_ids:
+            overlay.pop(user_id, None)
+            removed.add(user_id)
+        return MatchIndex(self.snapshot, overlay, frozenset(removed))
+
+    def mentors_for(self, mentee: MatchProfile, excluded: Collection[str] = ()) -> list[Match]:
+        """The mentee's list: the top k available mentors; `excluded` are mentor ids to skip."""
+        if not is_mentee(mentee):
+            return []
+        overlay = [
+            (pair_score(mentee, mentor, self.config.weights), mentor.user_id, shared_tags(mentee, mentor))
+            for mentor in self.overlay.values()
+            if mentor.user_id not in excluded and is_candidate_pair(mentee, mentor)
+        ]
+        return self._ranked(mentee, self.snapshot.mentors, True, excluded, overlay)
+
+    def mentees_for(self, mentor: MatchProfile, excluded: Collection[str] = ()) -> list[Match]:
+        """The mentor's list: the top k mentees they are a candidate for; `excluded` are mentee ids."""
+        if not is_available_mentor(mentor):
+            return []
+        overlay = [
+            (pair_score(mentee, mentor, self.config.weights), mentee.user_id, shared_tags(mentee, mentor))
+            for mentee in self.overlay.values()
+            if mentee.user_id not in excluded and is_candidate_pair(mentee, mentor)
+        ]
+        return self._ranked(mentor, self.snapshot.mentees, False, excluded, overlay)
+
+    def mentees_gaining(self, mentor: MatchProfile, excluded: Collection[str] = (),
+                        include_current: bool = False) -> list[str]:
+        """Ids of mentees whose list this mentor (as now saved) enters; see gaining.py."""
+        from chalicelib.matching.gaining import mentees_gaining
+
+        return mentees_gaining(self, mentor, excluded, include_current)
+
+    def query_of(self, person: MatchProfile, forward: bool) -> Query:
+        """The person's tags as the other side sees them (mentee's wanted or mentor's offered skills)."""
+        space = self.snapshot.space
+        skills = person.skills_wanted if forward else person.skills_offered
+        sets = (skills, person.interests, person.professions)
+        lo, hi = grade_range(forward, GRADE_RANK[person.grade])
+        return Query(
+            ids=tuple(space.known_ids(dim, tags) for dim, tags in enumerate(sets)),
+            sizes=tuple(len(tags) for tags in sets),
+            grade_lo=lo,
+            grade_hi=hi,
+        )
+
+    def hidden_rows(self, side: Side, user_ids: Iterable[str]) -> np.ndarray:
+        """Rows of the side that queries must skip: these users, and changed or deleted ones."""
+        ranks = np.concatenate((self.snapshot.ranks_of(user_ids), self._removed_ranks))
+        return side.rows_of_ranks(ranks)
+
+    def _ranked(self, person: MatchProfile, side: Side, forward: bool, excluded: Collection[str],
+                overlay: list) -> list[Match]:
+        query = self.query_of(person, forward)
+        hidden = self.hidden_rows(side, [person.user_id, *excluded])
+        rows, scores = top_rows(score_cells(side, query, self.config.weights, hidden), side.ranks, self.config.k)
+        ids = self.snapshot.decoded_ids
+        wanted = set(np.concatenate(query.ids).tolist())
+        entries = [
+            (score, ids[side.ranks[row]], self._shared(side, row, wanted))
+            for row, score in zip(rows.tolist(), scores.tolist(), strict=True)
+        ]
+        entries += [entry for entry in overlay if entry[0] > 0.0]
+        entries.sort(key=lambda entry: (-entry[0], entry[1]))
+        return [Match(user_id, score, *shared) for score, user_id, shared in entries[: self.config.k]]
+
+    def _shared(self, side: Side, row: int, wanted: set[int]) -> tuple[tuple[str, ...], ...]:
+        """The tags a snapshot row shares with the query, per dimension (ids sort like tags)."""
+        tags = self.snapshot.space.tags
+        row_tags = side.tags[side.row_ptr[3 * row] : side.row_ptr[3 * row + 3]].tolist()
+        n_skills, n_interests, _ = side.sizes[row].tolist()
+        cuts = ((0, n_skills), (n_skills, n_skills + n_interests), (n_skills + n_interests, len(row_tags)))
+        return tuple(tuple(tags[i] for i in sorted(wanted.intersection(row_tags[a:b]))) for a, b in cuts)

@@ -1,0 +1,118 @@
+"""Vectorised (numpy only) scoring of one person against one side: the instant query path.
+
+A target's score depends only on its three set sizes and its three intersection counts with
+the query. So per query: one weighted np.bincount over the posting lists of the query's tags
+(inside its grade range) packs the three counts of every target into one integer; the few
+distinct set sizes of the side are size classes; and a per-query table holds the exact score
+of every (size class, counts) cell, computed with the scalar rules' float64 operations (see
+scoring.py), so scores are bit-identical. The top k come from a histogram of the cells, so
+only targets in the best cells are ever sorted.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from chalicelib.matching.sides import Side
+
+MAX_CELLS = 1 << 21  # beyond this (huge tag sets) targets are scored one by one
+CACHED_CELLS = 1 << 22  # tables kept for later queries with the same set sizes (32 MB)
+
+
+@dataclass(frozen=True)
+class Query:
+    """One person's tags as one side sees them, and the grade range of their candidates."""
+
+    ids: tuple[np.ndarray, ...]  # per dimension: ids of the tags the snapshot knows
+    sizes: tuple[int, ...]  # per dimension: the full set size (unknown tags count too)
+    grade_lo: int  # candidates' grades are grade_lo .. grade_hi - 1
+    grade_hi: int
+
+
+@dataclass(frozen=True)
+class Cells:
+    """Every target row lo .. lo + n - 1 in its score cell, and each cell's exact score."""
+
+    lo: int
+    cells: np.ndarray  # int64 (n,)
+    scores: np.ndarray  # float64 (n_cells,)
+
+    def target_scores(self) -> np.ndarray:
+        return self.scores[self.cells]
+
+
+def score_cells(side: Side, query: Query, weights: tuple[float, ...], hidden: np.ndarray = ()) -> Cells:
+    """The cells of rows in the query's grade range; `hidden` rows get a zero-score cell."""
+    lo = int(side.grade_ptr[query.grade_lo])
+    hi = max(int(side.grade_ptr[query.grade_hi]), lo)
+    hidden = np.asarray(hidden, dtype=np.int64) - lo
+    hidden = hidden[(hidden >= 0) & (hidden < hi - lo)]
+    widths = tuple(size + 1 if weights[d] > 0.0 else 1 for d, size in enumerate(query.sizes))
+    n_classes = side.size_table.shape[0]
+    if n_classes * widths[0] * widths[1] * widths[2] > MAX_CELLS:
+        return _one_cell_per_target(side, query, weights, lo, hi, hidden)
+    # cell = (c_s·stride_s + c_i·stride_i + c_p)·n_classes + size class
+    strides = (widths[1] * widths[2] * n_classes, widths[2] * n_classes, n_classes)
+    cells = side.size_ids[lo:hi].copy()
+    for dim in range(3):
+        if widths[dim] > 1 and query.ids[dim].size:
+            np.add.at(cells, _posting_rows(side, query, dim, lo), np.int32(strides[dim]))
+    cells[hidden] = side.size_ids[lo + hidden]
+    return Cells(lo=lo, cells=cells, scores=_cell_scores(side, query.sizes, widths, weights))
+
+
+def _posting_rows(side: Side, query: Query, dim: int, lo: int) -> np.ndarray:
+    """Rows (minus lo) holding each of the query's tags of one dimension, inside its grade range."""
+    bounds = side.post_grade[query.ids[dim]]
+    starts, ends = bounds[:, query.grade_lo].tolist(), bounds[:, query.grade_hi].tolist()
+    rows = np.concatenate([side.post_rows[s:e] for s, e in zip(starts, ends, strict=True)])
+    return rows - np.int32(lo) if lo else rows
+
+
+def _one_cell_per_target(side: Side, query: Query, weights, lo: int, hi: int, hidden: np.ndarray) -> Cells:
+    """For very large tag sets: score every target directly, (w_s·J_s + w_i·J_i) + w_p·J_p."""
+    total = np.zeros(hi - lo)
+    for dim in range(3):
+        shared = np.zeros(hi - lo, dtype=np.int64)
+        if weights[dim] > 0.0 and query.ids[dim].size:
+            np.add.at(shared, _posting_rows(side, query, dim, lo), 1)
+        union = side.dim_sizes[dim, lo:hi] + (query.sizes[dim] - shared)
+        total += weights[dim] * np.divide(shared, union, out=np.zeros(hi - lo), where=union > 0)
+    total[hidden] = 0.0
+    return Cells(lo=lo, cells=np.arange(hi - lo), scores=total)
+
+
+def _cell_scores(side: Side, sizes, widths, weights) -> np.ndarray:
+    """Exact scores, (w_s·J_s + w_i·J_i) + w_p·J_p, of every (counts, size class) cell."""
+    key = (tuple(sizes), widths, tuple(weights))
+    cached = side.cell_scores.get(key)
+    if cached is not None:
+        return cached
+    terms = []
+    for dim in range(3):
+        shared = np.arange(widths[dim], dtype=np.int64)[:, None]
+        union = sizes[dim] + side.size_table[None, :, dim] - shared
+        jaccard = np.divide(shared, union, out=np.zeros(union.shape), where=union > 0)
+        terms.append(weights[dim] * jaccard)
+    n = side.size_table.shape[0]
+    total = terms[0].reshape(widths[0], 1, 1, n) + terms[1].reshape(1, widths[1], 1, n)
+    scores = (total + terms[2].reshape(1, 1, widths[2], n)).reshape(-1)
+    if sum(table.size for table in side.cell_scores.values()) + scores.size > CACHED_CELLS:
+        side.cell_scores.clear()
+    side.cell_scores[key] = scores
+    return scores
+
+
+def top_rows(cells: Cells, ranks: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Rows and scores of the k best targets with score > 0; ties go to the smaller rank."""
+    counts = np.bincount(cells.cells, minlength=cells.scores.size)
+    used = np.flatnonzero((counts > 0) & (cells.scores > 0.0))
+    if used.size == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    order = used[np.argsort(-cells.scores[used], kind="stable")]
+    reach = np.cumsum(counts[order])
+    floor = cells.scores[order[min(int(np.searchsorted(reach, k)), order.size - 1)]]
+    chosen = np.flatnonzero((cells.scores >= floor)[cells.cells])
+    scores = cells.scores[cells.cells[chosen]]
+    best = np.lexsort((ranks[chosen + cells.lo], -scores))[:k]
+    return chosen[best] + cells.lo, scores[best]

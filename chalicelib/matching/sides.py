@@ -1,0 +1,152 @@
+"""One side of matching (available mentors, or mentees) as compact arrays.
+
+Rows are sorted by (grade, user id), so the grade rule selects a contiguous range: a mentee's
+mentors are a suffix of the mentor side, a mentor's mentees a prefix of the mentee side.
+Each row has three tag segments (its skills, interests, professions); posting lists map every
+tag to the rows holding it, in row order, with per-grade offsets so a query reads only the
+part of a list inside its grade range.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+
+from chalicelib.grades import GRADE_RANK, GRADES
+from chalicelib.matching.model import MatchProfile
+from chalicelib.matching.tagspace import TagSpace
+
+N_GRADES = len(GRADES)
+
+
+@dataclass(frozen=True, eq=False)
+class Side:
+    ranks: np.ndarray  # int32 (n,): the row's user, as its position among all sorted user ids
+    grade_ptr: np.ndarray  # int64 (N_GRADES + 1,): rows of grade g are grade_ptr[g] .. grade_ptr[g + 1] - 1
+    sizes: np.ndarray  # int32 (n, 3): set sizes per dimension
+    tags: np.ndarray  # int32: the tag ids of every row, row by row, dimension by dimension
+    n_tags: int
+    n_users: int
+
+    @property
+    def n(self) -> int:
+        return int(self.ranks.size)
+
+    @cached_property
+    def row_ptr(self) -> np.ndarray:
+        """Tags of row r in dimension d: tags[row_ptr[3r + d] : row_ptr[3r + d + 1]]."""
+        return np.concatenate(([0], np.cumsum(self.sizes.ravel(), dtype=np.int64)))
+
+    @cached_property
+    def dim_sizes(self) -> np.ndarray:
+        return np.ascontiguousarray(self.sizes.T)
+
+    @cached_property
+    def cell_scores(self) -> dict:
+        """Per-query score tables already computed, by (query sizes, widths, weights)."""
+        return {}
+
+    @cached_property
+    def _size_classes(self) -> tuple[np.ndarray, np.ndarray]:
+        if self.n == 0:
+            return np.zeros((0, 3), dtype=np.int64), np.zeros(0, dtype=np.int32)
+        # Pack the three sizes into one integer so np.unique sorts a flat array.
+        packed = (self.sizes[:, 0].astype(np.int64) << 40) | (self.sizes[:, 1].astype(np.int64) << 20) | self.sizes[:, 2]
+        codes, ids = np.unique(packed, return_inverse=True)
+        table = np.stack((codes >> 40, (codes >> 20) & 0xFFFFF, codes & 0xFFFFF), axis=1)
+        return table.astype(np.int64), ids.reshape(-1).astype(np.int32)
+
+    @property
+    def size_table(self) -> np.ndarray:
+        """int64 (n_classes, 3): the distinct (skills, interests, professions) set sizes."""
+        return self._size_classes[0]
+
+    @property
+    def size_ids(self) -> np.ndarray:
+        """int32 (n,): each row's size class (a row of size_table)."""
+        return self._size_classes[1]
+
+    @cached_property
+    def _postings(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        entry_rows = np.repeat(np.arange(self.n, dtype=np.int32), self.sizes.sum(axis=1))
+        order = np.argsort(self.tags, kind="stable")
+        post_rows = entry_rows[order]
+        post_ptr = np.concatenate(([0], np.cumsum(np.bincount(self.tags, minlength=self.n_tags))))
+        # Rows ascend inside each list, so (tag, row) keys ascend over the whole array.
+        keys = self.tags[order].astype(np.int64) * (self.n + 1) + post_rows
+        wanted = np.arange(self.n_tags, dtype=np.int64)[:, None] * (self.n + 1) + self.grade_ptr[None, :]
+        post_grade = np.searchsorted(keys, wanted).astype(np.int64)
+        return post_ptr.astype(np.int64), post_rows, post_grade
+
+    @property
+    def post_rows(self) -> np.ndarray:
+        """Rows holding each tag, list by list (int32)."""
+        return self._postings[1]
+
+    @property
+    def post_grade(self) -> np.ndarray:
+        """int64 (n_tags, N_GRADES + 1): list t's rows of grade >= g start at post_grade[t, g]."""
+        return self._postings[2]
+
+    @cached_property
+    def row_of_rank(self) -> np.ndarray:
+        rows = np.full(self.n_users, -1, dtype=np.int32)
+        rows[self.ranks] = np.arange(self.n, dtype=np.int32)
+        return rows
+
+    def row_tags(self, row: int, dim: int) -> np.ndarray:
+        start = 3 * row + dim
+        return self.tags[self.row_ptr[start] : self.row_ptr[start + 1]]
+
+    def rows_of_ranks(self, ranks: np.ndarray) -> np.ndarray:
+        """Rows of the given users that are on this side (others are dropped)."""
+        rows = self.row_of_rank[ranks]
+        return rows[rows >= 0]
+
+    def to_arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        small = np.uint16 if self.sizes.max(initial=0) < 2**16 else np.int32
+        return {
+            f"{prefix}_ranks": self.ranks,
+            f"{prefix}_grade_ptr": self.grade_ptr,
+            f"{prefix}_sizes": self.sizes.astype(small),
+            f"{prefix}_tags": self.tags,
+        }
+
+    @classmethod
+    def from_arrays(cls, arrays, prefix: str, n_tags: int, n_users: int) -> "Side":
+        return cls(
+            ranks=arrays[f"{prefix}_ranks"].astype(np.int32),
+            grade_ptr=arrays[f"{prefix}_grade_ptr"].astype(np.int64),
+            sizes=arrays[f"{prefix}_sizes"].astype(np.int32),
+            tags=arrays[f"{prefix}_tags"].astype(np.int32),
+            n_tags=n_tags,
+            n_users=n_users,
+        )
+
+
+def build_side(
+    members: Sequence[tuple[int, MatchProfile]], skills_attr: str, space: TagSpace, n_users: int
+) -> Side:
+    """Arrays for (rank, profile) pairs; `skills_attr` is the skills set this side contributes."""
+    ordered = sorted(members, key=lambda member: (GRADE_RANK[member[1].grade], member[0]))
+    skills_ids, interest_ids, profession_ids = space.lookups
+    sizes: list[int] = []
+    tags: list[int] = []
+    for _, profile in ordered:
+        for lookup, values in (
+            (skills_ids, getattr(profile, skills_attr)),
+            (interest_ids, profile.interests),
+            (profession_ids, profile.professions),
+        ):
+            sizes.append(len(values))
+            tags.extend([lookup[tag] for tag in values])
+    grades = np.array([GRADE_RANK[profile.grade] for _, profile in ordered], dtype=np.int64)
+    return Side(
+        ranks=np.array([rank for rank, _ in ordered], dtype=np.int32),
+        grade_ptr=np.searchsorted(grades, np.arange(N_GRADES + 1), side="left").astype(np.int64),
+        sizes=np.array(sizes, dtype=np.int32).reshape(len(ordered), 3),
+        tags=np.array(tags, dtype=np.int32),
+        n_tags=space.size,
+        n_users=n_users,
+    )
