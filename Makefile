@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export AWS_DEFAULT_REGION ?= eu-west-2
 
-.PHONY: help run test lint unit integration e2e browser site requirements package recompute bench clean
+.PHONY: help run test lint unit site requirements package recompute bench admin clean
 
 help: ## List the commands
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -41,6 +41,16 @@ run: $(BIN)/.installed site ## Start the whole local stack (AWS emulator, API, s
 
 test: $(BIN)/.installed site /usr/bin/chromium lint ## Install what tests need and run the whole suite (unit, integration, e2e, browser)
 	@$(BIN)/pytest
+
+recompute: $(BIN)/.installed ## Run the scheduled match recompute against the running local stack (make run)
+	@$(BIN)/python -m infra.local.recompute
+
+bench: $(BIN)/.installed ## Run the matching benchmark (10k, 100k, 520k people; ARGS="--quick" for a short run)
+	@$(BIN)/python -m bench $(ARGS)
+
+admin: $(BIN)/.installed ## Run the admin CLI against the running local stack, e.g. make admin ARGS="stats --csv"
+	@AWS_ENDPOINT_URL=http://127.0.0.1:$${MOTO_PORT:-4566} AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local \
+	  SITE_URL=http://127.0.0.1:$${SITE_PORT:-8000} $(BIN)/python -m mentor_match_admin $(ARGS)
 
 lint: $(BIN)/.installed ## Check the Python code with ruff
 	@$(BIN)/ruff check .

@@ -50,6 +50,30 @@ class VersionConflictError(ConflictError):
     code = "version_conflict"
 
 
+class InvalidMoveError(ConflictError):
+    """A mentorship cannot make that move from the state it is in (e.g. accepting an ended one)."""
+
+    code = "invalid_state"
+
+
+class CapacityReachedError(ConflictError):
+    code = "capacity_reached"
+
+
+class RequestLimitError(ConflictError):
+    code = "request_limit_reached"
+
+
+class NotAvailableError(ConflictError):
+    """That person cannot be asked (not a mentor, not accepting, declined recently, blocked...)."""
+
+    code = "not_available"
+
+
+class TooManyRequestsError(MentorMatchError):
+    code = "too_many_requests"
+
+
 @dataclass(frozen=True)
 class HttpError:
     status: int
@@ -66,6 +90,7 @@ STATUS_BY_ERROR: tuple[tuple[type[MentorMatchError], int], ...] = (
     (ConflictError, 409),
     (PayloadTooLargeError, 413),
     (UnsupportedMediaTypeError, 415),
+    (TooManyRequestsError, 429),
     (MentorMatchError, 400),
 )
 

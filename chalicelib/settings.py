@@ -44,6 +44,16 @@ class Settings:
     professions_weight: float
     snapshot_bucket: str
     snapshot_key: str
+    # Mentorship journey: links in emails point at the site; EMAIL_SENDER picks SES or GOV.UK Notify.
+    site_url: str = "http://127.0.0.1:8000"
+    email_sender: str = "ses"
+    email_from: str = "no-reply@mentor-match.local"
+    notify_api_key: str = ""
+    notify_base_url: str = "https://api.notifications.service.gov.uk"
+    notify_template_ids: str = "{}"  # JSON: our template name -> the Notify template's id
+    # Invitations: invalid codes a client may try per window before 429 (slows down guessing).
+    invitation_failure_limit: int = 10
+    invitation_failure_window_seconds: int = 900
 
     def table_name(self, base: str) -> str:
         return f"{self.table_prefix}{base}"
@@ -70,6 +80,14 @@ def load_settings() -> Settings:
         professions_weight=_env_float("MATCH_PROFESSIONS_WEIGHT", 0.15),
         snapshot_bucket=_env("SNAPSHOT_BUCKET", "mentor-match-local-snapshots"),
         snapshot_key=_env("SNAPSHOT_KEY", "matching/snapshot.npz"),
+        site_url=_env("SITE_URL", "http://127.0.0.1:8000").rstrip("/"),
+        email_sender=_env("EMAIL_SENDER", "ses"),
+        email_from=_env("EMAIL_FROM", "no-reply@mentor-match.local"),
+        notify_api_key=_env("NOTIFY_API_KEY", ""),
+        notify_base_url=_env("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk"),
+        notify_template_ids=_env("NOTIFY_TEMPLATE_IDS", "{}"),
+        invitation_failure_limit=_env_int("INVITATION_FAILURE_LIMIT", 10),
+        invitation_failure_window_seconds=_env_int("INVITATION_FAILURE_WINDOW_SECONDS", 900),
     )
 
 

@@ -1,6 +1,9 @@
 """Profile storage: one interface, an in-memory and a DynamoDB implementation."""
 
 import threading
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta
 from typing import Protocol
 
 from pynamodb.exceptions import PutError
@@ -14,11 +17,21 @@ SCALAR_FIELDS = (
     "user_id", "display_name", "job_title", "bio", "organisation_id", "grade", "location",
     "mentor_capacity", "accepting_requests", "created_at", "updated_at",
 )
+MAX_OVERLAY_DAYS = 3  # the recompute runs hourly; older changes are in the snapshot
 STALE_MESSAGE = "Your profile was changed elsewhere since you read it. Reload it and try again."
 
 
 class ProfileRepository(Protocol):
     def get(self, user_id: str) -> Profile | None: ...
+
+    def get_many(self, user_ids: Iterable[str]) -> dict[str, Profile]: ...
+
+    def changed_since(self, since: str, now: datetime) -> list[Profile]:
+        """Profiles whose updated_at is at or after ``since`` (ISO time, whole seconds: a profile
+        saved in the same second as ``since`` must not be missed), without a table scan."""
+
+    def scan_all(self, segments: int = 4) -> Iterator[Profile]:
+        """Every profile (the scheduled recompute only), read with a parallel scan."""
 
     def save(self, profile: Profile) -> Profile:
         """Store the profile if the stored version is still ``profile.version`` (None: new).
@@ -34,6 +47,18 @@ class InMemoryProfileRepository:
 
     def get(self, user_id: str) -> Profile | None:
         return self._profiles.get(user_id)
+
+    def get_many(self, user_ids: Iterable[str]) -> dict[str, Profile]:
+        return {uid: self._profiles[uid] for uid in user_ids if uid in self._profiles}
+
+    def changed_since(self, since: str, now: datetime) -> list[Profile]:
+        return sorted((p for p in self._profiles.values() if p.updated_at >= since), key=lambda p: p.updated_at)
+
+    def scan_all(self, segments: int = 4) -> Iterator[Profile]:
+        return iter(list(self._profiles.values()))
+
+    def delete(self, user_id: str) -> None:
+        self._profiles.pop(user_id, None)
 
     def save(self, profile: Profile) -> Profile:
         with self._lock:
@@ -52,6 +77,30 @@ class DynamoProfileRepository:
         except ProfileModel.DoesNotExist:
             return None
 
+    def get_many(self, user_ids: Iterable[str]) -> dict[str, Profile]:
+        wanted = list(dict.fromkeys(user_ids))
+        return {item.user_id: to_profile(item) for item in ProfileModel.batch_get(wanted)} if wanted else {}
+
+    def changed_since(self, since: str, now: datetime) -> list[Profile]:
+        first = datetime.fromisoformat(since).date() if since else now.date()
+        days = [first + timedelta(days=n) for n in range((now.date() - first).days + 1)]
+        changed = []
+        for day in days[-MAX_OVERLAY_DAYS:]:
+            after = ProfileModel.updated_at >= since if since else None
+            query = ProfileModel.by_updated_day.query(day.isoformat(), after)
+            changed.extend(to_profile(item) for item in query)
+        return changed
+
+    def scan_all(self, segments: int = 4) -> Iterator[Profile]:
+        with ThreadPoolExecutor(max_workers=segments) as pool:
+            parts = pool.map(lambda n: [to_profile(i) for i in ProfileModel.scan(segment=n, total_segments=segments)],
+                             range(segments))
+            for part in parts:
+                yield from part
+
+    def delete(self, user_id: str) -> None:
+        ProfileModel(user_id=user_id).delete(add_version_condition=False)
+
     def save(self, profile: Profile) -> Profile:
         item = to_model(profile)
         try:
@@ -68,7 +117,7 @@ def to_model(profile: Profile) -> ProfileModel:
     values.update({name: list(getattr(profile, name)) for name in LIST_FIELDS})
     if profile.version is not None:
         values["version"] = profile.version
-    return ProfileModel(**values)
+    return ProfileModel(updated_day=profile.updated_at[:10], **values)
 
 
 def to_profile(item: ProfileModel) -> Profile:

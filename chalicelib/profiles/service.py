@@ -1,5 +1,6 @@
 """Profile use cases. Services take their repositories and the time as arguments."""
 
+from collections.abc import Callable
 from datetime import datetime
 
 from chalicelib.errors import NotFoundError, ValidationError, VersionConflictError
@@ -16,12 +17,20 @@ def get_my_profile(user_id: str, profiles: ProfileRepository) -> Profile:
     return profile
 
 
-def get_profile(user_id: str, profiles: ProfileRepository) -> dict:
-    """Another person's profile as other signed-in people see it."""
+def get_profile(user_id: str, profiles: ProfileRepository, contact: Callable[[], str | None] = lambda: None) -> dict:
+    """Another person's profile as other signed-in people see it.
+
+    Rule: no email, unless ``contact`` gives one (the viewer and this person have an accepted
+    mentorship; see mentorships.views.contact_email).
+    """
     profile = profiles.get(user_id)
     if profile is None:
         raise NotFoundError("There is no profile with that id.")
-    return profile.public_view()
+    view = profile.public_view()
+    email = contact()
+    if email:
+        view["email"] = email
+    return view
 
 
 def save_my_profile(
@@ -30,12 +39,15 @@ def save_my_profile(
     profiles: ProfileRepository,
     organisations: OrganisationRepository,
     now: datetime,
+    admit: Callable[[str], None] | None = None,
 ) -> Profile:
     """Create or replace my profile.
 
     Rule: the client sends back the ``version`` it read; if the stored profile has moved on
     (or exists when the client thinks it is creating one) nothing is written and the
-    caller gets a version conflict.
+    caller gets a version conflict. ``admit`` (the sign-up gate) is asked about the
+    organisation when the profile is first created or moves to another organisation; it raises
+    to refuse.
     """
     data = parse_profile_input(body)
     organisation = organisations.get(data.organisation_id)
@@ -47,6 +59,8 @@ def save_my_profile(
     current = profiles.get(user_id)
     if current is not None and data.version is None:
         raise VersionConflictError("You already have a profile: send the version you read to replace it.")
+    if admit is not None and (current is None or current.organisation_id != data.organisation_id):
+        admit(data.organisation_id)
     stamp = now.isoformat(timespec="seconds")
     values = data.model_dump(exclude={"version"})
     for name in ("professions", "skills_offered", "skills_wanted", "interests", "roles"):

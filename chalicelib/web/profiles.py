@@ -1,9 +1,14 @@
 """Routes: my profile, other people's profiles, organisations and vocabularies."""
 
+from functools import partial
+
 from chalice import Blueprint
 
 from chalicelib import dependencies as deps
 from chalicelib.errors import NotFoundError
+from chalicelib.matches.service import refresh_after_save
+from chalicelib.mentorships.views import contact_email
+from chalicelib.metrics import emit
 from chalicelib.profiles import service as profiles
 from chalicelib.vocabulary import VOCABULARIES, suggest
 from chalicelib.web.common import api_route, bearer, json_body, now, principal, query
@@ -23,17 +28,23 @@ def get_my_profile():
 
 @api_route(api, "/me/profile", methods=["PUT"], authorizer=bearer)
 def put_my_profile():
-    user_id = principal(api).user_id
+    who = principal(api)
+    user_id = who.user_id
     saved = profiles.save_my_profile(
-        user_id, json_body(api), deps.profile_repository(), deps.organisation_repository(), now()
+        user_id, json_body(api), deps.profile_repository(), deps.organisation_repository(), now(),
+        admit=deps.person_gate(who).check_placement,  # the sign-up gate, on first creation
     )
+    if saved.version == 1:
+        emit({"Profiles": 1})
+    refresh_after_save(saved, deps.match_stores(), now())  # instant: my fresh lists are ready on return
     return saved.owner_view()
 
 
 @api_route(api, "/profiles/{user_id}", methods=["GET"], authorizer=bearer)
 def get_profile(user_id):
-    principal(api)
-    return profiles.get_profile(user_id, deps.profile_repository())
+    viewer = principal(api).user_id
+    contact = partial(contact_email, viewer, user_id, deps.journey_stores())
+    return profiles.get_profile(user_id, deps.profile_repository(), contact)
 
 
 @api_route(api, "/organisations", methods=["GET"])

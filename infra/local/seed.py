@@ -10,10 +10,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from chalicelib.invitations.service import InvitationStores, create_invitation
 from chalicelib.organisations import from_seed
+from chalicelib.persistence.attempts import DynamoAttemptLog
+from chalicelib.persistence.invitations import DynamoInvitationRepository, DynamoMembershipRepository
 from chalicelib.persistence.organisations import DynamoOrganisationRepository
 from chalicelib.persistence.profiles import DynamoProfileRepository
 from chalicelib.profiles.service import save_my_profile
+from infra.local.demo_journey import seed_journey
 from infra.local.demo_people import DemoPerson, make_people
 
 ORGANISATIONS_FILE = Path(__file__).resolve().parents[1] / "data" / "organisations.json"
@@ -29,6 +33,7 @@ DEMO_USER = DemoPerson(
     },
 )
 ADMIN_EMAIL = "admin@cabinetoffice.gov.uk"
+DEMO_INVITATION_ORGANISATION = "ofsted"  # no email domain in the reference data: only invitations open it
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,7 @@ class DemoLogins:
     admin_email: str
     password: str
     people: int
+    invitation_link: str = ""  # a demo invitation to an organisation with no email domain of its own
 
 
 def demo_password() -> str:
@@ -72,6 +78,17 @@ def seed_all(cognito, pool_id: str, people: int = 200, now: datetime | None = No
     for person in [DEMO_USER, *make_people(people, first_domain)]:
         user_id = create_user(cognito, pool_id, person.email, password)
         save_my_profile(user_id, person.profile, profiles, organisations, now)
-    create_user(cognito, pool_id, ADMIN_EMAIL, password)
+    seed_journey(profiles, DEMO_USER.profile["display_name"], now)  # demo requests, mentorships, messages
+    admin_id = create_user(cognito, pool_id, ADMIN_EMAIL, password)
     cognito.admin_add_user_to_group(UserPoolId=pool_id, Username=ADMIN_EMAIL, GroupName="admins")
-    return DemoLogins(user_email=DEMO_USER.email, admin_email=ADMIN_EMAIL, password=password, people=people + 1)
+    invitation = seed_invitation(organisations, admin_id, now)
+    return DemoLogins(user_email=DEMO_USER.email, admin_email=ADMIN_EMAIL, password=password, people=people + 1,
+                      invitation_link=invitation["link"])
+
+
+def seed_invitation(organisations, admin_id: str, now: datetime) -> dict:
+    """One demo invitation, made by the demo admin through the API's own service."""
+    stores = InvitationStores(DynamoInvitationRepository(), DynamoMembershipRepository(), organisations,
+                              DynamoAttemptLog())
+    body = {"organisation_id": DEMO_INVITATION_ORGANISATION, "expires_in_days": 30, "max_uses": 25}
+    return create_invitation(body, admin_id, stores, now)

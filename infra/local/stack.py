@@ -22,6 +22,7 @@ import boto3
 
 from chalicelib.settings import load_settings
 from infra.local import resources, seed
+from infra.local.recompute import invoke_recompute
 from infra.local.site_server import serve
 
 REPO = Path(__file__).resolve().parents[2]
@@ -104,6 +105,9 @@ def run(args) -> None:
         say(f"[3/5] Seeding organisations and {args.people} demo civil servants ...")
         cognito = boto3.client("cognito-idp", region_name=settings.region)
         logins = seed.seed_all(cognito, ids.user_pool_id, people=args.people)
+        summary = invoke_recompute()  # as the hourly schedule would, so lists and the snapshot exist
+        say(f"      computed {summary['lists']} match lists for {summary['profiles']} people "
+            f"in {summary['seconds']:.1f} s")
 
         say(f"[4/5] Starting the API (chalice local) on port {args.api_port} ...")
         chalice = start([str(Path(sys.executable).with_name("chalice")), "local", "--host", "127.0.0.1",
@@ -132,7 +136,8 @@ def run(args) -> None:
             partial = Path(f"{args.ready_file}.partial")
             partial.write_text(json.dumps(report))
             partial.rename(args.ready_file)
-        say(banner(report, logins.people, time.monotonic() - started))
+        say(banner({**report, "demo_invitation": f"{site_url}{logins.invitation_link}"}, logins.people,
+                   time.monotonic() - started))
         wait_for_stop(moto, chalice)
         say("Stopping the local stack ...")
 
@@ -146,6 +151,7 @@ def banner(report: dict, people: int, seconds: float) -> str:
         f"  Demo admin:      {report['demo_admin']}\n"
         f"  Password (both): {report['demo_password']}\n"
         f"  Demo people:     {people} civil servants with profiles, all with the same password\n"
+        f"  Demo invitation: {report.get('demo_invitation', '')} (joins Ofsted without a work email)\n"
         f"  Local only: any email verification code is accepted; mail is captured at "
         f"{report['moto_url']}/moto-api/data.json\n\n"
         "Press Ctrl-C to stop everything.\n"

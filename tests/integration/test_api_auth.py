@@ -9,7 +9,8 @@ from chalicelib.accounts import AccountStanding
 from chalicelib.persistence.accounts import DynamoAccountRepository
 from tests.builders import make_bad_tokens, make_profile_body
 
-PUBLIC = {("/health", "GET"), ("/organisations", "GET"), ("/vocabulary/{kind}", "GET")}
+PUBLIC = {("/health", "GET"), ("/organisations", "GET"), ("/vocabulary/{kind}", "GET"),
+          ("/invitations/{invitation}", "GET")}  # is this invitation link valid (issue 5)
 
 
 def protected_routes() -> list[tuple[str, str]]:

@@ -1,0 +1,1 @@
+"""Administrators' use cases: organisations, usage figures, suspensions and the audit log."""

@@ -1,0 +1,60 @@
+"""The sign-up gate's two uses: at Cognito sign-up (the PreSignUp trigger) and in the API.
+
+Both apply ``rule.admit``. At sign-up the invitation is a code sent with the sign-up; in the
+API it is an invitation the person has redeemed (the emulator never calls triggers, so the API
+check is what holds locally, and it backs the trigger up in AWS).
+"""
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from chalicelib.gate.rule import Admission, admit, check_placement
+from chalicelib.invitations.service import InvitationStores, valid_invitation
+from chalicelib.persistence.cognito_directory import Directory, DirectoryUnavailableError
+from chalicelib.persistence.invitations import MembershipRepository
+from chalicelib.persistence.organisations import OrganisationRepository
+
+logger = logging.getLogger(__name__)
+
+
+def admission_at_sign_up(email: str, code: str, stores: InvitationStores, now: datetime) -> Admission:
+    """Sign-up: the email's domain, or a currently valid invitation code (not yet counted as a use)."""
+    found = valid_invitation(code, stores, now) if code else None
+    invited = [found[1].id] if found else []
+    return admit(email, invited, stores.organisations.list_active())
+
+
+@dataclass(frozen=True)
+class PersonGate:
+    """What the API needs to apply the gate to one signed-in person."""
+
+    user_id: str
+    username: str
+    directory: Directory
+    memberships: MembershipRepository
+    organisations: OrganisationRepository
+    # Outside production the tests' own token issuer has no user pool to read an email from.
+    lenient_without_pool: bool = False
+
+    def admission(self) -> Admission | None:
+        """Where this person may be placed; None only when leniently skipped; SignUpRefusedError otherwise."""
+        try:
+            email = self.directory.email_of(self.username)
+        except DirectoryUnavailableError:
+            if not self.lenient_without_pool:
+                raise
+            logger.warning("sign-up gate skipped: the user pool does not exist (not production)")
+            return None
+        return admit(email or "", self.memberships.organisations_of(self.user_id), self.organisations.list_active())
+
+    def check_placement(self, organisation_id: str) -> None:
+        """Refuse a profile outside the organisations this person was admitted to (403 or 400)."""
+        admission = self.admission()
+        if admission is not None:
+            check_placement(organisation_id, admission)
+
+
+def placement_check(gate: PersonGate) -> Callable[[str], None]:
+    return gate.check_placement

@@ -1,0 +1,135 @@
+"""Invitation use cases. Services take their stores, the caller and the time as arguments."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import ValidationError as PydanticValidationError
+
+from chalicelib.admin.audit import audit_entry
+from chalicelib.errors import ValidationError
+from chalicelib.invitations.domain import (
+    Invitation,
+    InvitationNotValidError,
+    Membership,
+    hash_code,
+    iso,
+    join_link,
+    looks_like_code,
+    make_invitation,
+)
+from chalicelib.invitations.ratelimit import AttemptLog, RateLimit, check_not_limited, record_failure
+from chalicelib.organisations import Organisation
+from chalicelib.persistence.invitations import InvitationRepository, MembershipRepository
+from chalicelib.persistence.organisations import OrganisationRepository
+from chalicelib.profiles.schema import field_messages
+
+MAX_DAYS = 180
+
+
+class InvitationRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, strict=True)
+
+    organisation_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    expires_in_days: Annotated[int, Field(ge=1, le=MAX_DAYS)] = 30
+    max_uses: Annotated[int, Field(ge=1, le=100_000)]
+
+
+@dataclass(frozen=True)
+class InvitationStores:
+    invitations: InvitationRepository
+    memberships: MembershipRepository
+    organisations: OrganisationRepository
+    attempts: AttemptLog
+    rate_limit: RateLimit = RateLimit()
+
+
+def _organisation_view(organisation: Organisation) -> dict:
+    return {"id": organisation.id, "name": organisation.name}
+
+
+def parse_request(body: object) -> InvitationRequest:
+    if not isinstance(body, dict):
+        raise ValidationError("The request body must be a JSON object describing the invitation.")
+    try:
+        return InvitationRequest.model_validate(body)
+    except PydanticValidationError as error:
+        fields = field_messages(error)
+        summary = "; ".join(f"{name}: {message}" for name, message in fields.items())
+        raise ValidationError(f"The invitation is not valid. {summary}", fields=fields) from None
+
+
+def create_invitation(body: object, actor: str, stores: InvitationStores, now: datetime) -> dict:
+    """A new invitation; the reply holds the code and link, shown this once and never again."""
+    data = parse_request(body)
+    organisation = stores.organisations.get(data.organisation_id)
+    if organisation is None or not organisation.active:
+        raise ValidationError("Choose an organisation from the list.",
+                              fields={"organisation_id": "is not a known organisation (see /organisations)"})
+    invitation, code = make_invitation(organisation.id, data.expires_in_days, data.max_uses, actor, now)
+    stores.invitations.create(invitation, audit_entry(actor, "invitation.create", invitation.invitation_id, now))
+    return {**invitation.admin_view(now), "organisation": _organisation_view(organisation),
+            "code": code, "link": join_link(code)}
+
+
+def list_invitations(stores: InvitationStores, now: datetime) -> list[dict]:
+    return [invitation.admin_view(now) for invitation in stores.invitations.list_all()]
+
+
+def revoke_invitation(invitation_id: str, actor: str, stores: InvitationStores, now: datetime) -> None:
+    """Revoked at once: the next check or redemption of its code is refused."""
+    stores.invitations.revoke(invitation_id, audit_entry(actor, "invitation.revoke", invitation_id, now))
+
+
+def find_invitation(code: str, stores: InvitationStores) -> tuple[Invitation, Organisation] | None:
+    """The invitation a code names and its organisation, whatever their state (None: unknown)."""
+    if not looks_like_code(code):
+        return None
+    invitation = stores.invitations.find_by_code_hash(hash_code(code))
+    organisation = stores.organisations.get(invitation.organisation_id) if invitation else None
+    return (invitation, organisation) if invitation and organisation else None
+
+
+def valid_invitation(code: str, stores: InvitationStores, now: datetime) -> tuple[Invitation, Organisation] | None:
+    found = find_invitation(code, stores)
+    if found is None or not found[0].is_valid(now) or not found[1].active:
+        return None
+    return found
+
+
+def check_invitation(code: str, client: list[str], stores: InvitationStores, now: datetime) -> dict:
+    """Public: is this link valid, and for which organisation (one answer for every invalid code)."""
+    check_not_limited(client, stores.attempts, stores.rate_limit, now)
+    found = valid_invitation(code, stores, now)
+    if found is None:
+        record_failure(client, stores.attempts, stores.rate_limit, now)
+        raise InvitationNotValidError()
+    invitation, organisation = found
+    return {"organisation": _organisation_view(organisation), "expires_at": iso(invitation.expires_at)}
+
+
+def redeem_invitation(code: str, user_id: str, client: list[str], stores: InvitationStores, now: datetime) -> dict:
+    """The signed-in person joins the invitation's organisation, counting one use (once per person)."""
+    check_not_limited(client, stores.attempts, stores.rate_limit, now)
+    found = find_invitation(code, stores)
+    if found is not None:
+        joined = stores.memberships.get(user_id, found[0].organisation_id)
+        if joined is not None:
+            return _joined_view(found[1], joined)
+    found = valid_invitation(code, stores, now)
+    if found is None:
+        record_failure(client, stores.attempts, stores.rate_limit, now)
+        raise InvitationNotValidError()
+    invitation, organisation = found
+    membership = Membership(user_id, organisation.id, invitation.invitation_id, now)
+    if stores.invitations.redeem(invitation, membership, now):
+        return _joined_view(organisation, membership)
+    raced = stores.memberships.get(user_id, organisation.id)  # the same person redeeming twice at once
+    if raced is not None:
+        return _joined_view(organisation, raced)
+    raise InvitationNotValidError()  # the last use went to someone else a moment ago
+
+
+def _joined_view(organisation: Organisation, membership: Membership) -> dict:
+    return {"organisation": _organisation_view(organisation), "joined_at": iso(membership.joined_at)}

@@ -1,0 +1,1 @@
+"""The mentorship journey: requests, accepts within capacity, messages, blocks and reports."""

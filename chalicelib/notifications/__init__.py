@@ -1,0 +1,1 @@
+"""Email notifications: who gets which email, and the senders (SES, GOV.UK Notify)."""

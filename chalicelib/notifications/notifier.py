@@ -1,0 +1,68 @@
+"""Who gets which email about a mentorship.
+
+Rules: an email names the two people and links to the mentorship on the site; it never holds
+message text or anyone's email address. A person with no email (their account is gone) gets
+none. An email that cannot be sent is logged (ids only) and does not undo the change it is
+about: the site shows every change whether or not the email arrives.
+"""
+
+import logging
+from urllib.parse import quote
+
+from chalicelib.mentorships.domain import Mentorship
+from chalicelib.notifications.senders import EmailSender
+from chalicelib.persistence.people import PeopleDirectory
+from chalicelib.persistence.profiles import ProfileRepository
+
+logger = logging.getLogger(__name__)
+SOMEONE = "Someone"
+
+
+class Notifier:
+    def __init__(self, sender: EmailSender, people: PeopleDirectory, profiles: ProfileRepository, site_url: str):
+        self._sender = sender
+        self._people = people
+        self._profiles = profiles
+        self._site_url = site_url.rstrip("/")
+
+    def request_received(self, mentorship: Mentorship) -> bool:
+        return self._send("request_received", mentorship, to=mentorship.mentor_id, about=mentorship.mentee_id)
+
+    def request_accepted(self, mentorship: Mentorship) -> bool:
+        return self._send("request_accepted", mentorship, to=mentorship.mentee_id, about=mentorship.mentor_id)
+
+    def request_declined(self, mentorship: Mentorship) -> bool:
+        return self._send("request_declined", mentorship, to=mentorship.mentee_id, about=mentorship.mentor_id)
+
+    def message_received(self, mentorship: Mentorship, recipient_id: str) -> bool:
+        sender_id = mentorship.other_party(recipient_id)
+        return self._send("message_received", mentorship, to=recipient_id, about=sender_id)
+
+    def request_expiring(self, mentorship: Mentorship) -> bool:
+        return self._send("request_expiring", mentorship, to=mentorship.mentor_id, about=mentorship.mentee_id)
+
+    def request_waiting(self, mentorship: Mentorship) -> bool:
+        return self._send("request_waiting", mentorship, to=mentorship.mentor_id, about=mentorship.mentee_id)
+
+    def link(self, mentorship_id: str) -> str:
+        return f"{self._site_url}/mentorships?id={quote(mentorship_id)}"
+
+    def _send(self, template_id: str, mentorship: Mentorship, to: str, about: str) -> bool:
+        ids = (template_id, mentorship.mentorship_id, to)
+        try:
+            address = self._people.email_of(to)
+            if not address:
+                logger.info("email %s for mentorship %s not sent: user %s has no email", *ids)
+                return False
+            self._sender.send(address, template_id, {
+                "name": self._name(to), "other_name": self._name(about), "link": self.link(mentorship.mentorship_id),
+            })
+        except Exception as error:  # an email is never worth failing the change it reports
+            logger.warning("email %s for mentorship %s to user %s not sent: %s", *ids, type(error).__name__)
+            return False
+        logger.info("email %s for mentorship %s sent to user %s", *ids)
+        return True
+
+    def _name(self, user_id: str) -> str:
+        profile = self._profiles.get(user_id)
+        return profile.display_name if profile else SOMEONE

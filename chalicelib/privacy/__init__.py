@@ -1,0 +1,1 @@
+"""UK GDPR: download all my data; delete my account and personal data."""

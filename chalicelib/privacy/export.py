@@ -1,0 +1,43 @@
+"""Download all my data (UK GDPR right of access) as one JSON document.
+
+It holds: my account's email and standing, my profile, every request I made or received with
+its state (and my private feedback), every message in my threads (mine and those sent to me),
+the people I blocked and the reports I made.
+"""
+
+from datetime import datetime
+
+from chalicelib.mentorships.messaging import PAGE_SIZE
+from chalicelib.mentorships.safety import report_view
+from chalicelib.mentorships.stores import JourneyStores
+from chalicelib.mentorships.views import message_view, view_many
+from chalicelib.persistence.accounts import AccountRepository
+
+
+def export_my_data(user_id: str, stores: JourneyStores, accounts: AccountRepository, now: datetime) -> dict:
+    mentorships = stores.mentorships.list_for(user_id)
+    standing = accounts.get(user_id)
+    profile = stores.profiles.get(user_id)
+    return {
+        "exported_at": now.isoformat(timespec="seconds"),
+        "user_id": user_id,
+        "email": stores.people.email_of(user_id),
+        "account": {"state": standing.state if standing else "active",
+                    "changed_at": standing.changed_at if standing else None},
+        "profile": profile.owner_view() if profile else None,
+        "mentorships": view_many(mentorships, user_id, stores),
+        "messages": [message_view(message, user_id) | {"mentorship_id": m.mentorship_id}
+                     for m in mentorships for message in whole_thread(m.mentorship_id, stores)],
+        "blocks": [{"user_id": b.blocked_id, "created_at": b.created_at} for b in stores.blocks.made_by(user_id)],
+        "reports": [report_view(r) for r in stores.reports.made_by(user_id)],
+    }
+
+
+def whole_thread(mentorship_id: str, stores: JourneyStores) -> list:
+    messages, after = [], ""
+    while True:
+        page = stores.messages.page(mentorship_id, after, PAGE_SIZE)
+        messages.extend(page)
+        if len(page) < PAGE_SIZE:
+            return messages
+        after = page[-1].message_id

@@ -1,0 +1,140 @@
+"""Routes: the mentorship journey. Every route needs ``Authorization: Bearer <access token>``.
+
+Errors are ``{"error": {"code", "message", "fields"?}}`` with the status below; a refused call
+changes nothing. Times are ISO 8601 UTC strings ("2026-05-01T09:30:00+00:00").
+
+A MENTORSHIP as either of its two people sees it ("view"):
+    {"mentorship_id": "…", "status": "pending|accepted|declined|withdrawn|expired|ended",
+     "my_role": "mentee|mentor",
+     "other": {"user_id": "…" (null once they deleted their account),
+               "display_name": "…" ("Someone who has left Mentor Match" once they left),
+               "email": "…" only while status is "accepted", otherwise null},
+     "created_at", "updated_at",
+     "expires_at": when an unanswered request expires (pending only, else null),
+     "decided_at": accepted/declined/withdrawn/expired at, or null,
+     "ended_at", "ended_by": "me|them" or null,
+     "ended_reason": "left" (the other person deleted their account) or null,
+     "decline_reason": the mentor's optional reason, or null,
+     "my_feedback": the private feedback I gave when ending, or null (never the other's),
+     "can": the moves open to me now, a subset of ["accept", "decline", "withdraw", "end"],
+     "can_message": true while pending or accepted}
+
+POST /mentorships            body {"mentor_id": "<user id>", "message": "1..5000 chars, plain text"}
+    201 view (status "pending"; the message is the thread's first message; the mentor gets an email)
+    400 bad body or asking yourself; 404 no such person;
+    409 code "not_available": not a mentor, not taking requests, full, either has blocked the other,
+        already a pending/accepted mentorship between you, a decline between you in the last 90 days,
+        or I have no profile with the mentee role;
+    409 code "request_limit_reached": I already wait on 5 requests.
+GET /mentorships             200 {"mentorships": [view, …]}  both sides, newest first
+GET /mentorships/{id}        200 view; 404 if I am not one of its two people
+POST /mentorships/{id}/accept     (mentor)  body none or {}                       200 view
+POST /mentorships/{id}/decline    (mentor)  body none or {"reason": "≤2000"}      200 view
+POST /mentorships/{id}/withdraw   (mentee)  body none or {}                       200 view
+POST /mentorships/{id}/end        (either)  body none or {"feedback": "≤5000"}   200 view
+    404 not one of its people; 403 "forbidden": the other person's move; 409 "invalid_state": not
+    possible from the current state (e.g. accepting twice); accept also 409 "capacity_reached"
+    (already mentoring mentor_capacity people) or "not_available" (blocked).
+    Accepting emails the mentee; declining emails the mentee; the email shows no reason.
+GET /mentorships/{id}/messages?cursor=<next_cursor>
+    200 {"messages": [{"message_id", "sender_id", "from_me": bool, "body", "sent_at"}, …] (oldest
+         first, at most 50), "next_cursor": "…" or null when there are no more}
+    400 bad cursor; 404 not one of its people
+POST /mentorships/{id}/messages   body {"body": "1..5000 chars, plain text"}
+    201 {"message_id", "sender_id", "from_me": true, "body", "sent_at"}
+    400 bad body; 404 not one of its people; 409 mentorship not pending/accepted, or blocked.
+    The other person gets at most one email per thread per hour (no message text in it).
+
+Blocks and reports (chalicelib/web/safety.py):
+POST /blocks       body {"user_id"}  201 {"user_id", "display_name", "created_at"}; 400 yourself; 404 no one
+GET /blocks        200 {"blocks": [{"user_id", "display_name", "created_at"}, …]}
+DELETE /blocks/{user_id}   204; 404 if I had not blocked them
+POST /reports      body {"user_id": "…"} or {"mentorship_id": "…"} (exactly one) and {"reason": "1..2000"}
+    201 {"report_id", "user_id", "mentorship_id", "reason", "created_at"}; 400; 404
+Privacy (chalicelib/web/privacy.py):
+GET /me/export     200 {"exported_at", "user_id", "email", "account": {"state", "changed_at"},
+                        "profile": profile or null, "mentorships": [view, …],
+                        "messages": [{"mentorship_id", "message_id", "sender_id", "from_me", "body", "sent_at"}],
+                        "blocks": [{"user_id", "created_at"}],
+                        "reports": [{"report_id", "user_id", "mentorship_id", "reason", "created_at"}]}
+DELETE /me         204; afterwards the old token gets 401 (see chalicelib/privacy/deletion.py for what
+                   is deleted and what is anonymised)
+
+Emails link to ``<SITE_URL>/mentorships?id=<mentorship_id>``: the site's page for one mentorship.
+"""
+
+from chalice import Blueprint
+
+from chalicelib import dependencies as deps
+from chalicelib.mentorships import messaging
+from chalicelib.mentorships import service as journey
+from chalicelib.mentorships.views import message_view, view_many, view_one
+from chalicelib.metrics import emit
+from chalicelib.web.common import api_route, bearer, created, json_body, now, principal, query
+
+api = Blueprint(__name__)
+
+
+def optional_body() -> object:
+    """The JSON body, or None when the request has none (moves take an optional body)."""
+    return json_body(api) if api.current_request.raw_body else None
+
+
+def make_move(change, mentorship_id: str) -> dict:
+    user_id, stores = principal(api).user_id, deps.journey_stores()
+    return view_one(change(mentorship_id, user_id, optional_body(), stores, now()), user_id, stores)
+
+
+@api_route(api, "/mentorships", methods=["POST"], authorizer=bearer)
+def request_mentorship():
+    user_id, stores = principal(api).user_id, deps.journey_stores()
+    mentorship = journey.request_mentorship(user_id, json_body(api), stores, now())
+    emit({"Requests": 1})
+    return created(view_one(mentorship, user_id, stores))
+
+
+@api_route(api, "/mentorships", methods=["GET"], authorizer=bearer)
+def list_my_mentorships():
+    user_id, stores = principal(api).user_id, deps.journey_stores()
+    return {"mentorships": view_many(stores.mentorships.list_for(user_id), user_id, stores)}
+
+
+@api_route(api, "/mentorships/{mentorship_id}", methods=["GET"], authorizer=bearer)
+def get_my_mentorship(mentorship_id):
+    user_id, stores = principal(api).user_id, deps.journey_stores()
+    return view_one(journey.get_my_mentorship(mentorship_id, user_id, stores), user_id, stores)
+
+
+@api_route(api, "/mentorships/{mentorship_id}/accept", methods=["POST"], authorizer=bearer)
+def accept_mentorship(mentorship_id):
+    accepted = make_move(journey.accept_mentorship, mentorship_id)
+    emit({"Accepts": 1})
+    return accepted
+
+
+@api_route(api, "/mentorships/{mentorship_id}/decline", methods=["POST"], authorizer=bearer)
+def decline_mentorship(mentorship_id):
+    return make_move(journey.decline_mentorship, mentorship_id)
+
+
+@api_route(api, "/mentorships/{mentorship_id}/withdraw", methods=["POST"], authorizer=bearer)
+def withdraw_mentorship(mentorship_id):
+    return make_move(journey.withdraw_mentorship, mentorship_id)
+
+
+@api_route(api, "/mentorships/{mentorship_id}/end", methods=["POST"], authorizer=bearer)
+def end_mentorship(mentorship_id):
+    return make_move(journey.end_mentorship, mentorship_id)
+
+
+@api_route(api, "/mentorships/{mentorship_id}/messages", methods=["GET"], authorizer=bearer)
+def list_messages(mentorship_id):
+    user_id = principal(api).user_id
+    return messaging.list_messages(mentorship_id, user_id, query(api, "cursor")[:200], deps.journey_stores())
+
+
+@api_route(api, "/mentorships/{mentorship_id}/messages", methods=["POST"], authorizer=bearer)
+def post_message(mentorship_id):
+    user_id = principal(api).user_id
+    message = messaging.post_message(mentorship_id, user_id, json_body(api), deps.journey_stores(), now())
+    return created(message_view(message, user_id))

@@ -1,0 +1,30 @@
+"""Routes: blocking and reporting people (shapes in chalicelib/web/mentorships.py's docstring)."""
+
+from chalice import Blueprint
+
+from chalicelib import dependencies as deps
+from chalicelib.mentorships import safety
+from chalicelib.web.common import api_route, bearer, created, json_body, no_content, now, principal
+
+api = Blueprint(__name__)
+
+
+@api_route(api, "/blocks", methods=["POST"], authorizer=bearer)
+def block_person():
+    return created(safety.block_person(principal(api).user_id, json_body(api), deps.journey_stores(), now()))
+
+
+@api_route(api, "/blocks", methods=["GET"], authorizer=bearer)
+def list_my_blocks():
+    return safety.list_my_blocks(principal(api).user_id, deps.journey_stores())
+
+
+@api_route(api, "/blocks/{user_id}", methods=["DELETE"], authorizer=bearer)
+def unblock_person(user_id):
+    safety.unblock_person(principal(api).user_id, user_id, deps.journey_stores())
+    return no_content()
+
+
+@api_route(api, "/reports", methods=["POST"], authorizer=bearer)
+def report():
+    return created(safety.report(principal(api).user_id, json_body(api), deps.journey_stores(), now()))

@@ -1,0 +1,53 @@
+"""Where the CLI acts, and as whom: settings, the user pool, the caller's AWS identity."""
+
+import getpass
+import os
+from dataclasses import dataclass
+
+from botocore.exceptions import BotoCoreError, ClientError
+
+from chalicelib import dependencies as deps
+from chalicelib.settings import Settings, get_settings, reset_settings
+
+
+class SetupError(Exception):
+    """The CLI cannot find what it should act on (the message says what to set)."""
+
+
+@dataclass(frozen=True)
+class Context:
+    settings: Settings
+    actor: str
+
+
+def find_user_pool(cognito, name: str) -> str:
+    kwargs = {"MaxResults": 60}
+    while True:
+        page = cognito.list_user_pools(**kwargs)
+        for pool in page["UserPools"]:
+            if pool["Name"] == name:
+                return pool["Id"]
+        if not page.get("NextToken"):
+            raise SetupError(f"No user pool called {name}: set COGNITO_USER_POOL_ID.")
+        kwargs["NextToken"] = page["NextToken"]
+
+
+def caller_identity() -> str:
+    """The AWS identity running the CLI, for the audit log (the OS user if AWS will not say)."""
+    try:
+        return deps.aws_session().client("sts").get_caller_identity()["Arn"]
+    except (BotoCoreError, ClientError):
+        return f"os-user/{getpass.getuser()}"
+
+
+def open_context() -> Context:
+    """Settings from the environment; the stage's user pool found by name when none is set."""
+    reset_settings()
+    deps.reset()
+    settings = get_settings()
+    if not settings.user_pool_id:
+        os.environ["COGNITO_USER_POOL_ID"] = find_user_pool(deps.cognito_client(), f"mentor-match-{settings.stage}")
+        reset_settings()
+        deps.reset()
+        settings = get_settings()
+    return Context(settings=settings, actor=f"cli:{caller_identity()}")

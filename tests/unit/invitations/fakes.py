@@ -1,0 +1,34 @@
+"""In-memory stores wired the way the API wires the real ones (for tests through the real services)."""
+
+from datetime import UTC, datetime, timedelta
+
+from chalicelib.admin.audit import InMemoryAuditLog
+from chalicelib.invitations.ratelimit import InMemoryAttemptLog, RateLimit
+from chalicelib.invitations.service import InvitationStores
+from chalicelib.organisations import Organisation
+from chalicelib.persistence.invitations import InMemoryInvitationRepository, InMemoryMembershipRepository
+from chalicelib.persistence.organisations import InMemoryOrganisationRepository
+
+NOW = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
+ORGANISATIONS = (
+    Organisation("department-for-work-pensions", "Department for Work and Pensions", "department", "DWP",
+                 ("dwp.gov.uk",)),
+    Organisation("ministry-of-defence", "Ministry of Defence", "department", "MOD",
+                 ("*.mod.gov.uk", "*.mod.uk", "mod.gov.uk")),
+    Organisation("army", "British Army", "arms-length body", "", ("army.mod.uk",)),
+    Organisation("home-office", "Home Office", "department", "HO", ("homeoffice.gov.uk",)),
+    Organisation("closed-agency", "A Closed Agency", "arms-length body", "", ("closed.gov.uk",), active=False),
+)
+
+
+def make_stores(limit: int = 10) -> tuple[InvitationStores, InMemoryAuditLog]:
+    audit = InMemoryAuditLog()
+    memberships = InMemoryMembershipRepository()
+    stores = InvitationStores(
+        invitations=InMemoryInvitationRepository(memberships, audit),
+        memberships=memberships,
+        organisations=InMemoryOrganisationRepository(ORGANISATIONS),
+        attempts=InMemoryAttemptLog(),
+        rate_limit=RateLimit(limit=limit, window=timedelta(minutes=15)),
+    )
+    return stores, audit
