@@ -5,6 +5,7 @@
 //     page a server sends with its 404 status),
 //   - copies govuk-frontend's CSS, JS and assets (its CSS refers to /assets/fonts and /assets/images),
 //   - copies accessible-autocomplete's CSS and JS,
+//   - copies MOJ Frontend's CSS and the icons it refers to (filter, messages),
 //   - bundles our page scripts (plain ES modules) with esbuild.
 // Works offline: everything comes from node_modules.
 import { createHash } from 'node:crypto'
@@ -21,10 +22,12 @@ const dist = join(root, 'dist')
 const modules = join(root, 'node_modules')
 const govuk = join(modules, 'govuk-frontend', 'dist', 'govuk')
 const autocomplete = join(modules, 'accessible-autocomplete', 'dist')
+const moj = join(modules, '@ministryofjustice', 'frontend', 'moj')
 
 const site = JSON.parse(readFileSync(join(src, 'data', 'site.json'), 'utf8'))
 const grades = JSON.parse(readFileSync(join(src, 'data', 'grades.json'), 'utf8'))
 const profileFields = JSON.parse(readFileSync(join(src, 'data', 'profile-fields.json'), 'utf8'))
+const matchStrengths = JSON.parse(readFileSync(join(src, 'data', 'match-strength.json'), 'utf8'))
 
 function listFiles (dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -63,6 +66,7 @@ function renderPages (version) {
       site,
       grades,
       profileFields,
+      matchStrengths,
       currentUrl: route.url,
       assetVersion: version
     })
@@ -91,6 +95,13 @@ function copyVendorFiles () {
   for (const file of ['accessible-autocomplete.min.js', 'accessible-autocomplete.min.js.map']) {
     cpSync(join(autocomplete, file), join(dist, 'javascripts', file))
   }
+  for (const file of ['moj-frontend.min.css', 'moj-frontend.min.css.map']) {
+    cpSync(join(moj, file), join(dist, 'stylesheets', file))
+  }
+  // MOJ Frontend's CSS asks for its icons under /assets/images, beside govuk-frontend's.
+  for (const file of readdirSync(join(moj, 'assets', 'images')).filter((name) => /^icon-.*\.svg$/.test(name))) {
+    cpSync(join(moj, 'assets', 'images', file), join(dist, 'assets', 'images', file))
+  }
   cpSync(join(src, 'css', 'app.css'), join(dist, 'stylesheets', 'app.css'))
 }
 
@@ -107,7 +118,9 @@ async function bundleScripts () {
     sourcemap: true,
     outExtension: { '.js': '.js' },
     chunkNames: '../chunks/[name]-[hash]',
-    // govuk-frontend is loaded once, from the copy in dist/javascripts, by every page.
+    // govuk-frontend is loaded once, from the copy in dist/javascripts, by every page
+    // (MOJ Frontend's components import 'govuk-frontend': they get that same copy).
+    alias: { 'govuk-frontend': '/javascripts/govuk-frontend.min.js' },
     external: ['/javascripts/govuk-frontend.min.js'],
     logLevel: 'warning'
   })

@@ -101,10 +101,10 @@ def pytest_runtest_makereport(item, call):
     setattr(item, f"report_{report.when}", report)
 
 
-def screenshot_failure(page, request, tmp_path_factory) -> None:
+def screenshot_failure(page, request, tmp_path_factory, suffix: str = "") -> None:
     folder = Path(os.environ.get("MENTOR_MATCH_SCREENSHOTS") or tmp_path_factory.getbasetemp()) / "failures"
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{request.node.name[:120]}.png"
+    path = folder / f"{request.node.name[:110]}{suffix}.png"
     try:
         page.screenshot(path=str(path), full_page=True)
         print(f"Screenshot of the page when the test failed: {path}")
@@ -200,12 +200,10 @@ def cognito_call(site_url: str, config: dict, action: str, body: dict) -> dict:
         return json.load(reply)
 
 
-@pytest.fixture
-def confirmed_account(site_url, site_config, new_email) -> dict:
+def create_confirmed_account(site_url: str, site_config: dict, email: str) -> dict:
     """A new confirmed account (the local Cognito emulator accepts any confirmation code)."""
     if not site_config.get("cognitoEndpoint"):
         pytest.skip("needs the local Cognito emulator, which accepts any confirmation code")
-    email = new_email()
     client_id = site_config["userPoolClientId"]
     attributes = [{"Name": "email", "Value": email}]
     sign_up = {"ClientId": client_id, "Username": email, "Password": PASSWORD, "UserAttributes": attributes}
@@ -213,6 +211,12 @@ def confirmed_account(site_url, site_config, new_email) -> dict:
     confirm = {"ClientId": client_id, "Username": email, "ConfirmationCode": "123456"}
     cognito_call(site_url, site_config, "ConfirmSignUp", confirm)
     return {"email": email, "password": PASSWORD}
+
+
+@pytest.fixture
+def confirmed_account(site_url, site_config, new_email) -> dict:
+    """A new confirmed account (the local Cognito emulator accepts any confirmation code)."""
+    return create_confirmed_account(site_url, site_config, new_email())
 
 
 @pytest.fixture
@@ -303,3 +307,58 @@ def signed_in_with_profile(page, confirmed_account, sign_in, api_fetch) -> dict:
     reply = api_fetch(page, "PUT", "/me/profile", make_profile(own[0]["id"]))
     assert reply["status"] == 200, reply
     return {**confirmed_account, "profile": reply["body"], "organisation": own[0]}
+
+
+def save_profile(page, api_fetch, profile: dict) -> dict:
+    """PUT /me/profile from the signed-in page; returns the saved profile (with its user_id)."""
+    reply = api_fetch(page, "PUT", "/me/profile", profile)
+    assert reply["status"] == 200, reply
+    return reply["body"]
+
+
+@pytest.fixture
+def person_page(context, site_url, site_config, new_email, sign_in, api_fetch, request, tmp_path_factory):
+    """person_page(**profile_changes) -> a new tab signed in as a new person whose profile is
+    saved (make_profile with these changes, in their email domain's organisation). Each tab has
+    its own sessionStorage, so tabs of one browser are different people. The tab's .person is
+    {email, password, profile, organisation}; its JavaScript errors fail the test."""
+    pages = []
+
+    def make(**changes):
+        account = create_confirmed_account(site_url, site_config, new_email())
+        tab = context.new_page()
+        tab.set_default_timeout(10_000)
+        tab.errors = []
+        tab.on("pageerror", lambda error, errors=tab.errors: errors.append(str(error)))
+        tab.site_url = site_url
+        pages.append(tab)
+        sign_in(tab, account["email"], account["password"])
+        organisations = api_fetch(tab, "GET", "/organisations")["body"]["organisations"]
+        own = [org for org in organisations if EMAIL_DOMAIN in org.get("domains", [])] or organisations[:1]
+        profile = save_profile(tab, api_fetch, make_profile(own[0]["id"], **changes))
+        tab.person = {**account, "profile": profile, "organisation": own[0]}
+        return tab
+
+    yield make
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        for index, tab in enumerate(pages):
+            screenshot_failure(tab, request, tmp_path_factory, suffix=f"-tab{index + 2}")
+    errors = [error for tab in pages for error in tab.errors]
+    assert not errors, f"JavaScript errors in the other tabs: {errors}"
+
+
+def focus_by_tabbing(page, locator, limit: int = 80) -> None:
+    """Presses Tab until the element is focused, as someone using the keyboard alone would."""
+    handle = locator.element_handle()
+    for _ in range(limit):
+        if page.evaluate("(element) => document.activeElement === element", handle):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"could not reach {locator} with the Tab key in {limit} presses")
+
+
+@pytest.fixture
+def tab_to():
+    """tab_to(page, locator): presses Tab until that element has the focus."""
+    return focus_by_tabbing

@@ -19,12 +19,39 @@ SIGNED_OUT_PAGES = {
     "/sign-in": "Sign in",
     "/sign-out": "You have signed out",
     "/accessibility": "Accessibility statement for Mentor Match",
+    "/join?code=not-a-real-invitation-code": "This invitation link is not valid",
+    "/account-deleted": "Your account has been deleted",
     "/no-such-page": "Page not found",
 }
 SIGNED_IN_PAGES = {
     "/profile": "Your profile",
     "/profile/edit": "Change your profile",
     "/people?id={user_id}": "Grace Hopper",
+    "/matches": "Your suggested mentors",
+    "/matches/mentees": "People you could mentor",
+    "/request?mentor={user_id}": "Ask Grace Hopper to mentor you",
+    "/mentoring": "Your mentoring",
+    "/conversation?id=no-such-mentorship": "Conversation",
+    "/report?user={user_id}": "Block or report Grace Hopper",
+    "/report/done?blocked=1&reported=1": "Thank you",
+    "/settings": "Settings",
+    "/settings/delete": "Are you sure you want to delete your account?",
+    "/admin": "Admin",
+}
+# Pages about one request or mentorship: {mentorship_id} is filled in by the test.
+MENTORSHIP_PAGES = {
+    "/request/sent?id={mentorship_id}": "Request sent",
+    "/conversation?id={mentorship_id}": "Conversation with Riley Shah",
+    "/mentoring/decline?id={mentorship_id}": "Decline Riley Shah’s request",
+}
+ADMIN_PAGES = {
+    "/admin": "Admin",
+    "/admin/invitations": "Invitation links",
+    "/admin/organisations": "Organisations",
+    "/admin/organisation": "Add an organisation",
+    "/admin/organisation?id=cabinet-office": "Change Cabinet Office",
+    "/admin/usage": "Usage figures",
+    "/admin/accounts": "Suspend or reinstate an account",
 }
 
 
@@ -52,6 +79,10 @@ def overflowing_elements(page) -> list[str]:
                 .slice(0, 10)
         }"""
     )
+
+
+def screenshot_name(path: str) -> str:
+    return path.strip("/").split("?")[0].replace("/", "-") or "start"
 
 
 def check_fits_narrow_screen(page, url: str) -> None:
@@ -96,7 +127,7 @@ def test_every_page_fits_a_320_pixel_wide_screen_without_scrolling_sideways(
         wait_until_settled(page, heading)
         check_fits_narrow_screen(page, url)
         assert_accessible(page)
-        save_screenshot(page, "320-" + (path.strip("/").split("?")[0].replace("/", "-") or "start"))
+        save_screenshot(page, "320-" + screenshot_name(path))
 
     page.goto(f"{site_url}/profile/edit")
     page.get_by_label("Your name").fill("")
@@ -110,7 +141,7 @@ def test_every_page_fits_a_320_pixel_wide_screen_without_scrolling_sideways(
         page.goto(site_url + path)
         wait_until_settled(page, heading)
         check_fits_narrow_screen(page, path)
-        save_screenshot(page, "320-" + (path.strip("/").replace("/", "-") or "start"))
+        save_screenshot(page, "320-" + screenshot_name(path))
 
 
 def test_the_header_offers_sign_out_and_your_profile_only_to_someone_signed_in(
@@ -146,3 +177,49 @@ def test_the_people_page_says_when_nobody_has_that_id(page, site_url, signed_in_
     page.goto(f"{site_url}/people?id=nobody-has-this-id")
     expect(page.get_by_role("heading", level=1)).to_have_text("Person not found")
     expect(page.get_by_text("We could not find that person")).to_be_visible()
+
+
+def test_the_pages_about_one_request_fit_a_320_pixel_wide_screen(person_page, assert_accessible):
+    mentor = person_page(
+        display_name="Morgan Lee", roles=["mentor"], grade="G6", skills_offered=["kite flying"]
+    )
+    mentee = person_page(
+        display_name="Riley Shah", roles=["mentee"], grade="HEO", skills_wanted=["kite flying"]
+    )
+    mentor_id = mentor.person["profile"]["user_id"]
+    reply = mentee.evaluate(
+        """async ([mentorId]) => {
+            const session = JSON.parse(sessionStorage.getItem('mentorMatch.session'))
+            const reply = await fetch('/api/mentorships', {
+                method: 'POST',
+                headers: { Authorization: 'Bearer ' + session.accessToken, 'Content-Type': 'application/json' },
+                body: JSON.stringify({ mentor_id: mentorId, message: 'A long message without spaces: ' + 'x'.repeat(300) })
+            })
+            return { status: reply.status, body: await reply.json() }
+        }""",
+        [mentor_id],
+    )
+    assert reply["status"] == 201, reply
+    mentorship_id = reply["body"]["mentorship_id"]
+    mentor.set_viewport_size(NARROW)
+    mentee.set_viewport_size(NARROW)
+    for path, heading in MENTORSHIP_PAGES.items():
+        tab = mentee if path.startswith("/request") else mentor
+        url = tab.site_url + path.format(mentorship_id=mentorship_id)
+        tab.goto(url)
+        wait_until_settled(tab, heading)
+        check_fits_narrow_screen(tab, url)
+        assert_accessible(tab)
+        save_screenshot(tab, "320-" + screenshot_name(path))
+
+
+def test_the_admin_pages_fit_a_320_pixel_wide_screen(page, local_stack, site_url, sign_in, assert_accessible):
+    sign_in(page, local_stack.demo_admin, local_stack.demo_password)
+    page.set_viewport_size(NARROW)
+    for path, heading in ADMIN_PAGES.items():
+        url = site_url + path
+        page.goto(url)
+        wait_until_settled(page, heading)
+        check_fits_narrow_screen(page, url)
+        assert_accessible(page)
+        save_screenshot(page, "320-" + screenshot_name(path))

@@ -70,3 +70,18 @@ def test_the_password_rules_on_create_an_account_are_the_user_pools():
         "requireNumbers": pool_policy["RequireNumbers"],
         "requireSymbols": pool_policy["RequireSymbols"],
     }
+
+
+def test_the_sites_limits_for_messages_reasons_and_feedback_are_the_apis():
+    from chalicelib.mentorships.schema import MAX_REASON, MAX_TEXT
+
+    limits = site_data("site.json")["limits"]
+    assert limits["message"] == MAX_TEXT  # request messages, thread messages, feedback when ending
+    assert limits["reason"] == MAX_REASON  # decline reasons, reports
+
+
+def test_match_strengths_run_from_strongest_to_some_overlap_and_cover_every_score():
+    strengths = site_data("match-strength.json")
+    minimums = [strength["min"] for strength in strengths]
+    assert minimums == sorted(minimums, reverse=True) and minimums[-1] == 0
+    assert all(strength["label"] and strength["explanation"] for strength in strengths)

@@ -62,3 +62,45 @@ export const getProfile = (userId) => apiRequest('GET', `/profiles/${encodeURICo
 export const getOrganisations = () => apiRequest('GET', '/organisations', { auth: false })
 export const getVocabulary = (kind, prefix) =>
   apiRequest('GET', `/vocabulary/${encodeURIComponent(kind)}?prefix=${encodeURIComponent(prefix)}`)
+export const getMyMatches = (side) => apiRequest('GET', `/me/matches?as=${encodeURIComponent(side)}`)
+
+const id = (value) => encodeURIComponent(value)
+
+// The mentorship journey (chalicelib/web/mentorships.py)
+export const requestMentor = (mentorId, message) => apiRequest('POST', '/mentorships', { body: { mentor_id: mentorId, message } })
+export const getMentorships = () => apiRequest('GET', '/mentorships')
+export const getMentorship = (mentorshipId) => apiRequest('GET', `/mentorships/${id(mentorshipId)}`)
+/** move: "accept", "decline", "withdraw" or "end"; body: {} or { reason } or { feedback }. */
+export const moveMentorship = (mentorshipId, move, body = {}) =>
+  apiRequest('POST', `/mentorships/${id(mentorshipId)}/${move}`, { body })
+export const getMessages = (mentorshipId, cursor) =>
+  apiRequest('GET', `/mentorships/${id(mentorshipId)}/messages${cursor ? `?cursor=${id(cursor)}` : ''}`)
+export const sendMessage = (mentorshipId, body) => apiRequest('POST', `/mentorships/${id(mentorshipId)}/messages`, { body: { body } })
+
+// Blocks and reports (chalicelib/web/safety.py)
+export const blockPerson = (userId) => apiRequest('POST', '/blocks', { body: { user_id: userId } })
+export const getBlocks = () => apiRequest('GET', '/blocks')
+export const unblockPerson = (userId) => apiRequest('DELETE', `/blocks/${id(userId)}`)
+/** about: { user_id } or { mentorship_id }. */
+export const reportPerson = (about, reason) => apiRequest('POST', '/reports', { body: { ...about, reason } })
+
+// Privacy (chalicelib/web/privacy.py)
+export const exportMyData = () => apiRequest('GET', '/me/export')
+export const deleteMyAccount = () => apiRequest('DELETE', '/me')
+
+// Invitations and where I may be placed (chalicelib/web/invitations.py)
+export const checkInvitation = (code) => apiRequest('GET', `/invitations/${id(code)}`, { auth: false })
+export const redeemInvitation = (code) => apiRequest('POST', `/invitations/${id(code)}/redeem`)
+export const getMyOrganisations = () => apiRequest('GET', '/me/organisation')
+
+// Administrators (chalicelib/web/invitations.py, organisations.py, admin.py)
+export const createInvitation = (invitation) => apiRequest('POST', '/invitations', { body: invitation })
+export const getInvitations = () => apiRequest('GET', '/invitations')
+export const revokeInvitation = (invitationId) => apiRequest('DELETE', `/invitations/${id(invitationId)}`)
+export const getAllOrganisations = () => apiRequest('GET', '/admin/organisations')
+export const createOrganisation = (organisation) => apiRequest('POST', '/organisations', { body: organisation })
+export const updateOrganisation = (organisationId, organisation) =>
+  apiRequest('PUT', `/organisations/${id(organisationId)}`, { body: organisation })
+export const getUsageStats = () => apiRequest('GET', '/admin/stats')
+/** change: "suspend" or "reinstate". */
+export const changeAccountStanding = (userId, change) => apiRequest('POST', `/admin/users/${id(userId)}/${change}`)

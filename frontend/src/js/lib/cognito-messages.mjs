@@ -19,6 +19,12 @@ const SIGN_UP = {
   InvalidParameterException: ['email', 'Enter an email address in the correct format, like name@example.gov.uk']
 }
 
+// Through an invitation link the gate turns an address away only when the invitation has stopped working.
+const SIGN_UP_INVITED = {
+  ...SIGN_UP,
+  UserLambdaValidationException: [null, 'Your invitation link is not valid any more: it may have expired, been withdrawn or been used up. Use your work email address, or ask your department for a new invitation link.']
+}
+
 const CONFIRM = {
   CodeMismatchException: ['code', 'The code is not correct. Check the email and try again'],
   ExpiredCodeException: ['code', 'The code has expired. Send a new code and enter it here'],
@@ -34,7 +40,7 @@ const SIGN_IN = {
   InvalidParameterException: ['email', 'Enter an email address in the correct format, like name@example.gov.uk']
 }
 
-const TABLES = { signUp: SIGN_UP, confirm: CONFIRM, signIn: SIGN_IN }
+const TABLES = { signUp: SIGN_UP, signUpInvited: SIGN_UP_INVITED, confirm: CONFIRM, signIn: SIGN_IN }
 
 /** The error summary entry for a Cognito error during one step: { controlId, text }. */
 export function describeCognitoError (step, error) {
@@ -46,7 +52,7 @@ export function describeCognitoError (step, error) {
   if (step === 'signIn' && type === 'NotAuthorizedException' && /disabled/i.test(error.message)) {
     entry = [null, 'Your account has been suspended. Contact the Mentor Match team.']
   }
-  if (step === 'signUp' && type === 'InvalidParameterException' && /password/i.test(error.message)) {
+  if (step.startsWith('signUp') && type === 'InvalidParameterException' && /password/i.test(error.message)) {
     entry = SIGN_UP.InvalidPasswordException
   }
   const [controlId, text] = entry || [null, PROBLEM]

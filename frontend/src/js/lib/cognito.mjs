@@ -42,14 +42,23 @@ async function callCognito (action, body) {
   return data
 }
 
-export async function signUp (email, password) {
+/**
+ * invitationCode: the code of an invitation link, when signing up through one. Cognito hands it
+ * to our PreSignUp trigger, which then admits email addresses outside member organisations.
+ */
+export async function signUp (email, password, { invitationCode = '' } = {}) {
   const config = await loadConfig()
-  return callCognito('SignUp', {
+  const request = {
     ClientId: config.userPoolClientId,
     Username: email,
     Password: password,
     UserAttributes: [{ Name: 'email', Value: email }]
-  })
+  }
+  if (invitationCode) {
+    request.ClientMetadata = { invitation: invitationCode }
+    request.ValidationData = [{ Name: 'invitation', Value: invitationCode }]
+  }
+  return callCognito('SignUp', request)
 }
 
 export async function confirmSignUp (email, code) {

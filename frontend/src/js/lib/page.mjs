@@ -1,14 +1,16 @@
 // What every page does first: start govuk-frontend's components, show "Sign in" or
-// "Sign out" in the header, and show any message left by the previous page.
+// "Sign out" (and "Admin" to administrators) in the header, and show any message left by the
+// previous page.
 import { initAll } from '/javascripts/govuk-frontend.min.js'
 
 import { showBanner } from './messages.mjs'
 import { isSignedIn, takeFlash } from './session.mjs'
+import { isAdmin } from './token-claims.mjs'
 
 export function updateHeader () {
-  const state = isSignedIn() ? 'signed-in' : 'signed-out'
+  const states = isSignedIn() ? ['signed-in', ...(isAdmin() ? ['admin'] : [])] : ['signed-out']
   document.querySelectorAll('[data-auth-show]').forEach((item) => {
-    item.hidden = item.dataset.authShow !== state
+    item.hidden = !states.includes(item.dataset.authShow)
   })
 }
 

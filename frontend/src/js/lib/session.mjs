@@ -1,8 +1,10 @@
 // What the browser remembers, all in sessionStorage (gone when the tab closes):
-// the Cognito tokens, the email address waiting for confirmation, and one "flash" message
-// to show on the next page (for example "Your profile has been saved").
+// the Cognito tokens, the email address waiting for confirmation, the invitation being used
+// to join, and one "flash" message to show on the next page (for example "Your profile has
+// been saved").
 const SESSION_KEY = 'mentorMatch.session'
 const PENDING_EMAIL_KEY = 'mentorMatch.pendingEmail'
+const INVITATION_KEY = 'mentorMatch.invitation'
 const FLASH_KEY = 'mentorMatch.flash'
 
 function read (key) {
@@ -55,6 +57,16 @@ export function setPendingEmail (email) {
 
 export function getPendingEmail () {
   return read(PENDING_EMAIL_KEY) || ''
+}
+
+/** An invitation link being used: { code, organisationName }, kept until it is redeemed. */
+export function setPendingInvitation (invitation) {
+  write(INVITATION_KEY, invitation && invitation.code ? invitation : null)
+}
+
+export function getPendingInvitation () {
+  const invitation = read(INVITATION_KEY)
+  return invitation && typeof invitation.code === 'string' && invitation.code ? invitation : null
 }
 
 /** type: "success" or "important"; text: the message. */

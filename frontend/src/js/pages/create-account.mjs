@@ -4,11 +4,17 @@ import { describeCognitoError } from '../lib/cognito-messages.mjs'
 import { clearErrors, showErrors } from '../lib/messages.mjs'
 import { leavePage, onSubmit } from '../lib/forms.mjs'
 import { startPage } from '../lib/page.mjs'
-import { setFlash, setPendingEmail } from '../lib/session.mjs'
+import { getPendingInvitation, setFlash, setPendingEmail } from '../lib/session.mjs'
 
 startPage()
 
 const form = document.getElementById('create-account-form')
+// Joining through an invitation link (/join): say so, and send its code with the sign-up.
+const invitation = getPendingInvitation()
+if (invitation) {
+  document.querySelectorAll('[data-organisation-name]').forEach((element) => { element.textContent = invitation.organisationName || 'your organisation' })
+  document.getElementById('invitation-notice').hidden = false
+}
 
 onSubmit(form, async () => {
   const email = form.elements.email.value.trim()
@@ -21,7 +27,7 @@ onSubmit(form, async () => {
 
   clearErrors()
   try {
-    const result = await signUp(email, password)
+    const result = await signUp(email, password, { invitationCode: invitation ? invitation.code : '' })
     setPendingEmail(email)
     if (result.UserConfirmed) {
       setFlash('success', 'Your account has been created. Sign in to continue.')
@@ -30,6 +36,6 @@ onSubmit(form, async () => {
       leavePage('/verify')
     }
   } catch (error) {
-    showErrors([describeCognitoError('signUp', error)])
+    showErrors([describeCognitoError(invitation ? 'signUpInvited' : 'signUp', error)])
   }
 })

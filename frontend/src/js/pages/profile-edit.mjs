@@ -1,14 +1,16 @@
 // The profile form: create the profile (GET /me/profile said 404) or change it, then PUT it back
 // with the version we read. The server validates everything; our checks only save a round trip.
 import profileFields from '../../data/profile-fields.json'
-import { ApiError, getMyProfile, getOrganisations, putMyProfile } from '../lib/api.mjs'
+import { ApiError, getMyOrganisations, getMyProfile, getOrganisations, putMyProfile } from '../lib/api.mjs'
 import { requireAccessToken } from '../lib/auth.mjs'
 import { leavePage, onSubmit } from '../lib/forms.mjs'
-import { clearErrors, showErrors, showProblem } from '../lib/messages.mjs'
+import { redeemPendingInvitation } from '../lib/invitation.mjs'
+import { clearErrors, showBanner, showErrors, showProblem } from '../lib/messages.mjs'
 import { OrganisationPicker, organisationForEmail } from '../lib/organisation-picker.mjs'
 import { showOnly, startPage } from '../lib/page.mjs'
+import { GATE_REFUSED, allowedOrganisations, describePlacement } from '../lib/placement.mjs'
 import { readProfileForm } from '../lib/profile-form-read.mjs'
-import { getSession, setFlash } from '../lib/session.mjs'
+import { getPendingInvitation, getSession, setFlash, takeFlash } from '../lib/session.mjs'
 import { TagInput } from '../lib/tag-input.mjs'
 import { suggestTags } from '../lib/vocabulary.mjs'
 
@@ -111,6 +113,7 @@ async function save () {
       return
     }
     if (error.status === 400 || error.status === 422) return showServerErrors(error)
+    if (error.status === 403 && error.code === 'sign_up_not_allowed') return showErrors([{ text: GATE_REFUSED }])
     return showProblem()
   }
   setFlash('success', 'Your profile has been saved')
@@ -119,7 +122,14 @@ async function save () {
 
 async function main () {
   await requireAccessToken()
+  // An invitation link not yet redeemed places the person first; say what happened at once.
+  if (getPendingInvitation()) {
+    await redeemPendingInvitation()
+    const flash = takeFlash()
+    if (flash) showBanner(flash.type, flash.text)
+  }
   const organisations = getOrganisations().then((reply) => reply.organisations || []).catch(() => null)
+  const placements = getMyOrganisations().then((reply) => reply.organisations || []).catch((error) => error)
   let profile = {}
   try {
     profile = await getMyProfile()
@@ -133,12 +143,18 @@ async function main () {
   }
   version = profile.version
   fillForm(profile)
-  const organisationList = await organisations
+  // Only the organisations the person's email address or invitation places them in can be chosen.
+  const placed = await placements
+  const allOrganisations = await organisations
+  const organisationList = allowedOrganisations(allOrganisations, placed)
+  describePlacement(document.getElementById('organisation_id-hint'), allOrganisations, placed)
   // A new profile starts with the organisation that owns the person's email domain, if one does.
-  const organisationId = profile.organisation_id || organisationForEmail(organisationList || [], getSession()?.email)
+  const organisationId = profile.organisation_id ||
+    (organisationList && organisationList.length === 1 ? organisationList[0].id : organisationForEmail(organisationList || [], getSession()?.email))
   organisationPicker = new OrganisationPicker(form.elements.organisation_id, organisationList || [], organisationId)
   showOnly(['profile-form'], STATES)
   if (organisationList === null) showProblem('Sorry, we could not load the list of organisations. Try again later.')
+  else if (placed instanceof ApiError && placed.code === 'sign_up_not_allowed') showErrors([{ text: GATE_REFUSED }])
   else focusFromAddress()
   onSubmit(form, save)
 }

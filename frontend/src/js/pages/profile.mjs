@@ -24,6 +24,8 @@ async function showProfile () {
     organisations: organisationNames(await organisations),
     own: true
   })
+  const roles = profile.roles || []
+  document.querySelectorAll('[data-for-role]').forEach((item) => { item.hidden = !roles.includes(item.dataset.forRole) })
   showOnly(['profile-details'], STATES)
 }
 

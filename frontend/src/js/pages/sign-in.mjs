@@ -4,6 +4,7 @@ import { signIn } from '../lib/cognito.mjs'
 import { describeCognitoError } from '../lib/cognito-messages.mjs'
 import { clearErrors, showErrors } from '../lib/messages.mjs'
 import { leavePage, onSubmit } from '../lib/forms.mjs'
+import { redeemPendingInvitation } from '../lib/invitation.mjs'
 import { startPage } from '../lib/page.mjs'
 import { getPendingEmail, saveTokens, setFlash, setPendingEmail } from '../lib/session.mjs'
 
@@ -26,7 +27,6 @@ onSubmit(form, async () => {
   try {
     saveTokens(await signIn(email, password), { email })
     setPendingEmail(null)
-    leavePage(next)
   } catch (error) {
     if (error.type === 'UserNotConfirmedException') {
       setPendingEmail(email)
@@ -34,6 +34,10 @@ onSubmit(form, async () => {
       leavePage('/verify')
       return
     }
-    showErrors([describeCognitoError('signIn', error)])
+    return showErrors([describeCognitoError('signIn', error)])
   }
+  // Joining through an invitation link: redeem it now, before the profile is created.
+  await redeemPendingInvitation()
+  leavePage(next)
 })
+
