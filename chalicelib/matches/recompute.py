@@ -46,13 +46,14 @@ def run_recompute(profiles: ProfileRepository, source: ExclusionSource, lists: M
     pairs = list(source.all_exclusion_pairs(now))
     previous = store.load_digests()
     digests: dict[str, str] = {}
+    built: list[MatchIndex] = []  # the engine hands over the index of this same run: no second pass
     computed = (MatchList(uid, role, stamp, tuple(matches))
-                for uid, role, matches in compute_all_lists(people, pairs, config, engine))
+                for uid, role, matches in compute_all_lists(people, pairs, config, engine, on_index=built.append))
     changed = 0
     for chunk in chunks(only_changed(computed, previous, digests), WRITE_CHUNK):
         changed += lists.put_many(chunk)
     changed += lists.delete_many(gone(previous, digests))
-    store.save(MatchIndex.build(people, config, pairs, engine).to_bytes(), stamp)
+    store.save(built[0].to_bytes(), stamp)
     store.save_digests(digests)  # last: a run killed before here is simply redone
     summary = RecomputeSummary(len(people), len(digests), changed, round(time.monotonic() - started, 3), stamp)
     logger.info("recompute finished %s", asdict(summary))
