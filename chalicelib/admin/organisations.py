@@ -10,13 +10,12 @@ from datetime import datetime
 from typing import Annotated, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
-from pydantic import ValidationError as PydanticValidationError
 
 from chalicelib.admin.audit import AuditEntry, audit_entry
-from chalicelib.errors import ConflictError, NotFoundError, ValidationError
+from chalicelib.errors import ConflictError, NotFoundError
 from chalicelib.gate.domains import DomainRefusedError, check_organisation_domain
 from chalicelib.organisations import Organisation
-from chalicelib.profiles.schema import field_messages
+from chalicelib.validation import parse_body
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=2, max_length=64)]
 
@@ -60,14 +59,7 @@ class OrganisationCatalogue(Protocol):
 
 
 def parse(model: type[BaseModel], body: object) -> BaseModel:
-    if not isinstance(body, dict):
-        raise ValidationError("The request body must be a JSON object describing the organisation.")
-    try:
-        return model.model_validate(body)
-    except PydanticValidationError as error:
-        fields = field_messages(error)
-        summary = "; ".join(f"{name}: {message}" for name, message in fields.items())
-        raise ValidationError(f"The organisation is not valid. {summary}", fields=fields) from None
+    return parse_body(model, body, "organisation")
 
 
 def check_domains_are_free(organisation: Organisation, catalogue: OrganisationCatalogue) -> None:

@@ -5,7 +5,6 @@ from datetime import datetime
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
-from pydantic import ValidationError as PydanticValidationError
 
 from chalicelib.admin.audit import audit_entry
 from chalicelib.errors import ValidationError
@@ -23,7 +22,7 @@ from chalicelib.invitations.ratelimit import AttemptLog, RateLimit, check_not_li
 from chalicelib.organisations import Organisation
 from chalicelib.persistence.invitations import InvitationRepository, MembershipRepository
 from chalicelib.persistence.organisations import OrganisationRepository
-from chalicelib.profiles.schema import field_messages
+from chalicelib.validation import parse_body
 
 MAX_DAYS = 180
 
@@ -50,14 +49,7 @@ def _organisation_view(organisation: Organisation) -> dict:
 
 
 def parse_request(body: object) -> InvitationRequest:
-    if not isinstance(body, dict):
-        raise ValidationError("The request body must be a JSON object describing the invitation.")
-    try:
-        return InvitationRequest.model_validate(body)
-    except PydanticValidationError as error:
-        fields = field_messages(error)
-        summary = "; ".join(f"{name}: {message}" for name, message in fields.items())
-        raise ValidationError(f"The invitation is not valid. {summary}", fields=fields) from None
+    return parse_body(InvitationRequest, body, "invitation")
 
 
 def create_invitation(body: object, actor: str, stores: InvitationStores, now: datetime) -> dict:

@@ -6,10 +6,8 @@ Texts are plain text: stored exactly as sent (after trimming), never interpreted
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
-from pydantic import ValidationError as PydanticValidationError
 
-from chalicelib.errors import ValidationError
-from chalicelib.profiles.schema import field_messages
+from chalicelib.validation import parse_body
 
 MAX_TEXT = 5000
 MAX_REASON = 2000
@@ -61,13 +59,4 @@ class ReportInput(Strict):
 
 def parse(schema: type[Strict], body: object, what: str, optional: bool = False):
     """The body as ``schema``, or a 400 naming each bad field. ``optional``: no body is {}."""
-    if body is None and optional:
-        body = {}
-    if not isinstance(body, dict):
-        raise ValidationError(f"The request body must be a JSON object describing {what}.")
-    try:
-        return schema.model_validate(body)
-    except PydanticValidationError as error:
-        fields = field_messages(error)
-        summary = "; ".join(f"{name}: {message}" for name, message in fields.items())
-        raise ValidationError(f"The {what} is not valid. {summary}", fields=fields) from None
+    return parse_body(schema, body, what, optional)

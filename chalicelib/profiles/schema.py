@@ -8,11 +8,10 @@ from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
-from pydantic import ValidationError as PydanticValidationError
 
-from chalicelib.errors import ValidationError
 from chalicelib.grades import GRADES
 from chalicelib.matching.tags import normalise_tags
+from chalicelib.validation import parse_body
 from chalicelib.vocabulary import PROFESSION_SET
 
 MAX_TAGS = 30
@@ -62,24 +61,6 @@ class ProfileInput(BaseModel):
 
 
 def parse_profile_input(body: object) -> ProfileInput:
-    if not isinstance(body, dict):
-        raise ValidationError("The request body must be a JSON object describing your profile.")
-    writable = {key: value for key, value in body.items() if key not in READ_ONLY_FIELDS}
-    try:
-        return ProfileInput.model_validate(writable)
-    except PydanticValidationError as error:
-        fields = field_messages(error)
-        summary = "; ".join(f"{name}: {message}" for name, message in fields.items())
-        raise ValidationError(f"The profile is not valid. {summary}", fields=fields) from None
-
-
-def field_messages(error: PydanticValidationError) -> dict[str, str]:
-    """One plain message per field (the first problem found)."""
-    messages: dict[str, str] = {}
-    for problem in error.errors(include_url=False, include_input=False):
-        name = str(problem["loc"][0]) if problem["loc"] else "body"
-        if problem["type"] == "extra_forbidden":
-            messages.setdefault(name, "is not a field you can set")
-        else:
-            messages.setdefault(name, problem["msg"].removeprefix("Value error, "))
-    return messages
+    if isinstance(body, dict):
+        body = {key: value for key, value in body.items() if key not in READ_ONLY_FIELDS}
+    return parse_body(ProfileInput, body, "profile")

@@ -1,6 +1,7 @@
 """Integration layer: the real app and repositories against moto's in-process DynamoDB."""
 
 import json
+import threading
 from dataclasses import dataclass
 
 import boto3
@@ -8,6 +9,7 @@ import botocore.session
 import pytest
 from chalice.test import Client
 from moto import mock_aws
+from moto.dynamodb.responses import DynamoHandler
 from pynamodb.connection import base as pynamodb_connection
 
 from app import app
@@ -75,3 +77,21 @@ class ApiClient:
 def api(aws) -> ApiClient:
     with Client(app) as client:
         yield ApiClient(client)
+
+
+@pytest.fixture
+def atomic_calls(monkeypatch):
+    """Make each moto DynamoDB call atomic, as each real DynamoDB call is.
+
+    moto's in-process DynamoDB applies a transaction item by item and rolls back by restoring
+    whole-table copies, so concurrent threads can see writes that never commit or lose their own.
+    Race tests lock around each call; between calls the threads still race freely.
+    """
+    lock = threading.Lock()
+    original = DynamoHandler.call_action
+
+    def one_at_a_time(self, *args, **kwargs):
+        with lock:
+            return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(DynamoHandler, "call_action", one_at_a_time)

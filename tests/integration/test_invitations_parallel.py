@@ -11,9 +11,6 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 
-import pytest
-from moto.dynamodb.responses import DynamoHandler
-
 from chalicelib import dependencies as deps
 from chalicelib.invitations import service
 from chalicelib.invitations.domain import InvitationNotValidError, hash_code
@@ -21,18 +18,6 @@ from chalicelib.invitations.domain import InvitationNotValidError, hash_code
 PEOPLE = 50
 MAX_USES = 10
 ROUNDS = 3
-
-
-@pytest.fixture
-def atomic_calls(monkeypatch):
-    lock = threading.Lock()
-    original = DynamoHandler.call_action
-
-    def one_at_a_time(self, *args, **kwargs):
-        with lock:
-            return original(self, *args, **kwargs)
-
-    monkeypatch.setattr(DynamoHandler, "call_action", one_at_a_time)
 
 
 def redeem_all_at_once(stores, code: str, round_number: int, now: datetime) -> list[bool]:

@@ -17,7 +17,6 @@ from collections import Counter
 from datetime import UTC, datetime
 
 import pytest
-from moto.dynamodb.responses import DynamoHandler
 
 from chalicelib.errors import CapacityReachedError, InvalidMoveError
 from chalicelib.mentorships import service
@@ -37,18 +36,6 @@ ROUNDS = 100
 SHAPES = [(n, c) for n in range(2, 7) for c in range(1, 5)]  # (concurrent accepts, capacity)
 NOW = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
 _ids = itertools.count(1)
-
-
-@pytest.fixture
-def atomic_calls(monkeypatch):
-    lock = threading.Lock()
-    original = DynamoHandler.call_action
-
-    def one_at_a_time(self, *args, **kwargs):
-        with lock:
-            return original(self, *args, **kwargs)
-
-    monkeypatch.setattr(DynamoHandler, "call_action", one_at_a_time)
 
 
 @pytest.fixture
