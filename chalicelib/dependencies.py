@@ -35,7 +35,6 @@ from chalicelib.persistence.personal_data import DynamoOwnedItems
 from chalicelib.persistence.profiles import DynamoProfileRepository
 from chalicelib.persistence.safety import DynamoBlockRepository, DynamoReportRepository
 from chalicelib.persistence.snapshots import S3SnapshotStore
-from chalicelib.persistence.suspensions import DynamoStandingStore
 from chalicelib.privacy.deletion import DeletionStores
 from chalicelib.settings import get_settings
 
@@ -141,15 +140,9 @@ def audit_log() -> DynamoAuditLog:
     return DynamoAuditLog()
 
 
-@lru_cache(maxsize=1)
-def standing_store() -> DynamoStandingStore:
-    """Account standing as administrators change it; also the matching code's ``suspended_ids()``."""
-    _bound()
-    return DynamoStandingStore()
-
-
-def suspension_source() -> DynamoStandingStore:
-    return standing_store()
+def suspension_source() -> DynamoAccountRepository:
+    """Who is suspended (``suspended_ids()``), for the matching code and the admin pages."""
+    return account_repository()
 
 
 @lru_cache(maxsize=1)

@@ -1,9 +1,19 @@
-"""Account standing storage: one interface, an in-memory and a DynamoDB implementation."""
+"""Account standing storage: one interface, an in-memory and a DynamoDB implementation.
+
+The accounts table holds rows only for accounts that are not plainly active (suspended,
+deleted, reinstated), so listing the suspended scans a small table. Administrators change a
+standing together with its audit entry, in one transaction.
+"""
 
 from collections.abc import Iterable
 from typing import Protocol
 
+from pynamodb.connection import Connection
+from pynamodb.transactions import TransactWrite
+
 from chalicelib.accounts import AccountStanding
+from chalicelib.admin.audit import AuditEntry
+from chalicelib.persistence.audit import to_audit_model
 from chalicelib.persistence.models import AccountModel
 
 
@@ -16,17 +26,26 @@ class AccountRepository(Protocol):
 
 
 class InMemoryAccountRepository:
-    def __init__(self):
-        self._items: dict[str, AccountStanding] = {}
+    def __init__(self, audit=None):
+        self.items: dict[str, AccountStanding] = {}
+        self._audit = audit
 
     def get(self, user_id: str) -> AccountStanding | None:
-        return self._items.get(user_id)
+        return self.items.get(user_id)
 
     def get_many(self, user_ids: Iterable[str]) -> dict[str, AccountStanding]:
-        return {uid: self._items[uid] for uid in user_ids if uid in self._items}
+        return {uid: self.items[uid] for uid in user_ids if uid in self.items}
 
     def put(self, standing: AccountStanding) -> None:
-        self._items[standing.user_id] = standing
+        self.items[standing.user_id] = standing
+
+    def put_with_audit(self, standing: AccountStanding, audit: AuditEntry) -> None:
+        self.put(standing)
+        if self._audit is not None:
+            self._audit.record(audit)
+
+    def suspended_ids(self) -> set[str]:
+        return {uid for uid, standing in self.items.items() if standing.state == "suspended"}
 
 
 class DynamoAccountRepository:
@@ -42,8 +61,20 @@ class DynamoAccountRepository:
         return {item.user_id: to_standing(item) for item in AccountModel.batch_get(wanted)} if wanted else {}
 
     def put(self, standing: AccountStanding) -> None:
-        AccountModel(user_id=standing.user_id, state=standing.state, changed_at=standing.changed_at).save()
+        to_model(standing).save()
+
+    def put_with_audit(self, standing: AccountStanding, audit: AuditEntry) -> None:
+        with TransactWrite(connection=Connection(region=AccountModel.Meta.region)) as transaction:
+            transaction.save(to_model(standing))
+            transaction.save(to_audit_model(audit))
+
+    def suspended_ids(self) -> set[str]:
+        return {item.user_id for item in AccountModel.scan(AccountModel.state == "suspended")}
 
 
 def to_standing(item: AccountModel) -> AccountStanding:
     return AccountStanding(user_id=item.user_id, state=item.state, changed_at=item.changed_at)
+
+
+def to_model(standing: AccountStanding) -> AccountModel:
+    return AccountModel(user_id=standing.user_id, state=standing.state, changed_at=standing.changed_at)

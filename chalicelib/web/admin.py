@@ -56,13 +56,13 @@ def get_stats():
 @api_route(api, "/admin/users/{user_id}/suspend", methods=["POST"], authorizer=bearer)
 def suspend(user_id):
     who = admin(api)
-    return suspend_user(user_id, who.user_id, deps.standing_store(), deps.directory(), now())
+    return suspend_user(user_id, who.user_id, deps.account_repository(), deps.directory(), now())
 
 
 @api_route(api, "/admin/users/{user_id}/reinstate", methods=["POST"], authorizer=bearer)
 def reinstate(user_id):
     who = admin(api)
-    return reinstate_user(user_id, who.user_id, deps.standing_store(), deps.directory(), now())
+    return reinstate_user(user_id, who.user_id, deps.account_repository(), deps.directory(), now())
 
 
 @api_route(api, "/admin/audit", methods=["GET"], authorizer=bearer)

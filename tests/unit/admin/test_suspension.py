@@ -6,15 +6,15 @@ from chalicelib.accounts import AccountStanding
 from chalicelib.admin.audit import InMemoryAuditLog
 from chalicelib.admin.suspension import reinstate_user, suspend_user
 from chalicelib.errors import ConflictError, NotFoundError
+from chalicelib.persistence.accounts import InMemoryAccountRepository
 from chalicelib.persistence.cognito_directory import DirectoryUser, InMemoryDirectory
-from chalicelib.persistence.suspensions import InMemoryStandingStore
 from tests.unit.invitations.fakes import NOW
 
 
 def setup():
     audit = InMemoryAuditLog()
     directory = InMemoryDirectory([DirectoryUser("linkedin_42", "sub-42", "p@dwp.gov.uk")])
-    return InMemoryStandingStore(audit), directory, audit
+    return InMemoryAccountRepository(audit), directory, audit
 
 
 def test_a_suspended_person_is_disabled_in_cognito_left_out_of_matches_and_audited():
