@@ -31,18 +31,22 @@ class IndexCache:
         self._checked = float("-inf")
         self._current: MatchIndex | None = None
         self._seen_until = ""
+        self._applied: dict[str, int | None] = {}  # user id -> profile version laid over the base
 
     def current(self, now: datetime) -> MatchIndex:
         with self._lock:
             tick = self._clock()
             if tick - self._checked >= SNAPSHOT_CHECK_SECONDS or self._base is None:
                 if self._refresh_base():
-                    self._current, self._seen_until = self._base, self._computed_at
+                    self._current, self._seen_until, self._applied = self._base, self._computed_at, {}
                 self._checked = tick
-            changed = self._profiles.changed_since(self._seen_until, now)
+            # The query includes the boundary second, so drop what is already laid over the base.
+            changed = [p for p in self._profiles.changed_since(self._seen_until, now)
+                       if self._applied.get(p.user_id, -1) != p.version]
             if changed:
                 self._current = self._current.with_changes(to_match_profiles(changed, self._source))
-                self._seen_until = max(p.updated_at for p in changed)
+                self._seen_until = max(self._seen_until, *(p.updated_at for p in changed))
+                self._applied.update((p.user_id, p.version) for p in changed)
             return self._current
 
     def _refresh_base(self) -> bool:
