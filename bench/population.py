@@ -14,7 +14,7 @@ import numpy as np
 
 from chalicelib.grades import GRADES
 from chalicelib.matching import MatchProfile
-from chalicelib.vocabulary import INTERESTS, PROFESSIONS, SKILLS
+from chalicelib.profiles.vocabulary import INTERESTS, PROFESSIONS, SKILLS
 
 GRADE_SHARE = np.array([0.05, 0.25, 0.22, 0.17, 0.12, 0.11, 0.05, 0.02, 0.006, 0.001])
 MENTOR_P = np.array([0.15, 0.25, 0.35, 0.45, 0.55, 0.65, 0.75, 0.85, 0.85, 0.85])

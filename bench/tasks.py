@@ -83,7 +83,7 @@ def recompute(plan: Plan, workdir: Path) -> dict:
 
 def queries(plan: Plan, workdir: Path) -> dict:
     """Instant queries with the API's code path: MatchIndex.from_bytes, numpy only."""
-    from chalicelib.matching import MatchIndex
+    from chalicelib.matching import MatchIndex, mentees_gaining
 
     population = generate(plan.size, plan.seed)
     began = time.perf_counter()
@@ -100,7 +100,7 @@ def queries(plan: Plan, workdir: Path) -> dict:
         ("reverse", pick(mentors, plan.latency_queries, plan.seed + 3),
          lambda p: index.mentees_for(p, skip_mentees.get(p.user_id, ()))),
         ("gaining", pick(mentors, plan.latency_queries, plan.seed + 4),
-         lambda p: index.mentees_gaining(p, skip_mentees.get(p.user_id, ()))),
+         lambda p: mentees_gaining(index, p, skip_mentees.get(p.user_id, ()))),
     ):
         timings[name] = percentiles([_timed(call, by_id[uid]) for uid in people])
     loaded = sorted({"numba", "scipy", "llvmlite", "sparse_dot_topn"} & set(sys.modules))

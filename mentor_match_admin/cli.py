@@ -15,7 +15,7 @@ from functools import partial
 from typing import TextIO
 
 from chalicelib.errors import MentorMatchError
-from chalicelib.organisations import KINDS
+from chalicelib.organisations.domain import KINDS
 from mentor_match_admin import commands
 from mentor_match_admin.context import SetupError, open_context
 

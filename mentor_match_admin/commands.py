@@ -3,14 +3,13 @@
 from datetime import UTC, datetime
 from typing import TextIO
 
-from chalicelib import dependencies as deps
-from chalicelib.admin import organisations
-from chalicelib.admin.audit import audit_entry
-from chalicelib.admin.stats import COLUMNS as STATS_COLUMNS
-from chalicelib.admin.stats import usage_stats
+from chalicelib.audit.domain import audit_entry
 from chalicelib.auth import ADMINS_GROUP
 from chalicelib.errors import NotFoundError
 from chalicelib.invitations import service as invitations
+from chalicelib.organisations import service as organisations
+from chalicelib.usage.service import COLUMNS as STATS_COLUMNS
+from chalicelib.usage.service import usage_stats
 from mentor_match_admin.context import Context
 from mentor_match_admin.output import write_rows
 
@@ -24,48 +23,49 @@ def now() -> datetime:
 
 def create_invitation(ctx: Context, args, out: TextIO) -> None:
     body = {"organisation_id": args.organisation, "expires_in_days": args.days, "max_uses": args.max_uses}
-    created = invitations.create_invitation(body, ctx.actor, deps.invitation_stores(), now())
-    site = (args.site_url or ctx.settings.site_url).rstrip("/")
+    created = invitations.create_invitation(body, ctx.actor, ctx.services.invitations, now())
+    site = (args.site_url or ctx.services.settings.site_url).rstrip("/")
     out.write(f"Invitation {created['id']} to {created['organisation']['name']}: {created['max_uses']} uses, "
               f"until {created['expires_at']}.\n")
     out.write(f"Link (shown only now, copy it): {site}{created['link']}\n")
 
 
 def list_invitations(ctx: Context, args, out: TextIO) -> None:
-    write_rows(invitations.list_invitations(deps.invitation_stores(), now()), INVITATION_COLUMNS, out, args.csv)
+    write_rows(invitations.list_invitations(ctx.services.invitations, now()), INVITATION_COLUMNS, out, args.csv)
 
 
 def revoke_invitation(ctx: Context, args, out: TextIO) -> None:
-    invitations.revoke_invitation(args.invitation_id, ctx.actor, deps.invitation_stores(), now())
+    invitations.revoke_invitation(args.invitation_id, ctx.actor, ctx.services.invitations, now())
     out.write(f"Invitation {args.invitation_id} revoked.\n")
 
 
 def add_organisation(ctx: Context, args, out: TextIO) -> None:
     body = {"id": args.id, "name": args.name, "kind": args.kind, "abbreviation": args.abbreviation,
             "domains": args.domain or [], "active": not args.inactive}
-    created = organisations.create_organisation(body, ctx.actor, deps.organisation_catalogue(), now())
+    created = organisations.create_organisation(body, ctx.actor, ctx.services.adapters.organisations, now())
     out.write(f"Organisation {created.id} added with domains: {', '.join(created.domains) or '(none)'}.\n")
 
 
 def list_organisations(ctx: Context, args, out: TextIO) -> None:
-    rows = organisations.list_organisations(deps.organisation_catalogue())
+    rows = organisations.list_organisations(ctx.services.adapters.organisations)
     if not args.all:
         rows = [row for row in rows if row["active"]]
     write_rows(rows, ORGANISATION_COLUMNS, out, args.csv)
 
 
 def stats(ctx: Context, args, out: TextIO) -> None:
-    figures = usage_stats(deps.people_source(), deps.mentorship_stats_source(),
-                          deps.organisation_catalogue().list_all(), now())
+    a = ctx.services.adapters
+    figures = usage_stats(a.people_figures, a.request_figures, a.organisations.list_all(), now())
     write_rows([*figures["organisations"], figures["totals"]], STATS_COLUMNS, out, args.csv)
 
 
 def set_admin(ctx: Context, args, out: TextIO, member: bool) -> None:
-    person = deps.directory().find_by_email(args.email)
+    directory = ctx.services.adapters.directory
+    person = directory.find_by_email(args.email)
     if person is None:
         raise NotFoundError("There is no account with that email address.")
-    deps.directory().set_group(person.username, ADMINS_GROUP, member)
+    directory.set_group(person.username, ADMINS_GROUP, member)
     action = "admin.add" if member else "admin.remove"
-    deps.audit_log().record(audit_entry(ctx.actor, action, person.user_id, now()))
+    ctx.services.adapters.audit.record(audit_entry(ctx.actor, action, person.user_id, now()))
     verb = "is now" if member else "is no longer"
     out.write(f"Account {person.user_id} {verb} an administrator (from their next sign-in).\n")

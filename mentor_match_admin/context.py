@@ -4,10 +4,11 @@ import getpass
 import os
 from dataclasses import dataclass
 
+import boto3
 from botocore.exceptions import BotoCoreError, ClientError
 
-from chalicelib import dependencies as deps
-from chalicelib.settings import Settings, get_settings, reset_settings
+from chalicelib.bootstrap import Services, build
+from chalicelib.settings import load_settings
 
 
 class SetupError(Exception):
@@ -16,7 +17,7 @@ class SetupError(Exception):
 
 @dataclass(frozen=True)
 class Context:
-    settings: Settings
+    services: Services
     actor: str
 
 
@@ -32,22 +33,19 @@ def find_user_pool(cognito, name: str) -> str:
         kwargs["NextToken"] = page["NextToken"]
 
 
-def caller_identity() -> str:
+def caller_identity(session: boto3.session.Session) -> str:
     """The AWS identity running the CLI, for the audit log (the OS user if AWS will not say)."""
     try:
-        return deps.aws_session().client("sts").get_caller_identity()["Arn"]
+        return session.client("sts").get_caller_identity()["Arn"]
     except (BotoCoreError, ClientError):
         return f"os-user/{getpass.getuser()}"
 
 
 def open_context() -> Context:
     """Settings from the environment; the stage's user pool found by name when none is set."""
-    reset_settings()
-    deps.reset()
-    settings = get_settings()
+    settings = load_settings()
+    session = boto3.session.Session(region_name=settings.region)
     if not settings.user_pool_id:
-        os.environ["COGNITO_USER_POOL_ID"] = find_user_pool(deps.cognito_client(), f"mentor-match-{settings.stage}")
-        reset_settings()
-        deps.reset()
-        settings = get_settings()
-    return Context(settings=settings, actor=f"cli:{caller_identity()}")
+        os.environ["COGNITO_USER_POOL_ID"] = find_user_pool(session.client("cognito-idp"), f"mentor-match-{settings.stage}")
+        settings = load_settings()
+    return Context(services=build(settings), actor=f"cli:{caller_identity(session)}")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from cognitojwt import jwt_sync
 
-from chalicelib import dependencies
+from chalicelib import bootstrap
 from chalicelib.settings import reset_settings
 from tests.builders import TEST_CLIENT_ID, TEST_POOL_ID, TEST_REGION, TokenFactory
 
@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 def _forget_cached_state() -> None:
     reset_settings()
-    dependencies.reset()
+    bootstrap.reset()
     jwt_sync.get_keys.cache_clear()
 
 

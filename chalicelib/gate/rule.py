@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from chalicelib.errors import ForbiddenError, ValidationError
-from chalicelib.gate.domains import owner_of
-from chalicelib.organisations import Organisation
+from chalicelib.organisations.domain import Organisation
+from chalicelib.organisations.domains import owner_of
 
 SIGN_UP_REFUSED = (
     "Mentor Match is open to people with a work email address of a member organisation, or with an "
@@ -30,7 +30,7 @@ class Placement:
     name: str
     via: str  # "email" (the address's domain) | "invitation"
 
-    def view(self) -> dict:
+    def view(self) -> dict[str, str]:
         return {"id": self.organisation_id, "name": self.name, "via": self.via}
 
 

@@ -6,15 +6,15 @@ check is what holds locally, and it backs the trigger up in AWS).
 """
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from chalicelib.accounts.domain import DirectoryUnavailableError
+from chalicelib.accounts.ports import Directory
 from chalicelib.gate.rule import Admission, admit, check_placement
+from chalicelib.invitations.ports import MembershipRepository
 from chalicelib.invitations.service import InvitationStores, valid_invitation
-from chalicelib.persistence.cognito_directory import Directory, DirectoryUnavailableError
-from chalicelib.persistence.invitations import MembershipRepository
-from chalicelib.persistence.organisations import OrganisationRepository
+from chalicelib.organisations.ports import OrganisationRepository
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +54,3 @@ class PersonGate:
         admission = self.admission()
         if admission is not None:
             check_placement(organisation_id, admission)
-
-
-def placement_check(gate: PersonGate) -> Callable[[str], None]:
-    return gate.check_placement

@@ -6,13 +6,12 @@ failures leaves the window. Valid codes never count. Failures are kept with a ti
 expired rows are ignored on read because DynamoDB (and the emulator) may return them for a while.
 """
 
-import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Protocol
 
 from chalicelib.errors import TooManyRequestsError
+from chalicelib.invitations.ports import AttemptLog
 
 SLOW_DOWN = "Too many invitation links that are not valid were tried. Wait 15 minutes, then try again."
 
@@ -21,13 +20,6 @@ SLOW_DOWN = "Too many invitation links that are not valid were tried. Wait 15 mi
 class RateLimit:
     limit: int = 10
     window: timedelta = timedelta(minutes=15)
-
-
-class AttemptLog(Protocol):
-    def failures_since(self, client_key: str, since: datetime, now: datetime, limit: int) -> int:
-        """How many failures this client had after ``since`` (counting stops at ``limit``)."""
-
-    def record_failure(self, client_key: str, now: datetime, expires_at: datetime) -> None: ...
 
 
 def failures_in_window(times: Iterable[datetime], now: datetime, window: timedelta) -> int:
@@ -48,17 +40,3 @@ def check_not_limited(keys: Iterable[str], log: AttemptLog, rule: RateLimit, now
 def record_failure(keys: Iterable[str], log: AttemptLog, rule: RateLimit, now: datetime) -> None:
     for key in keys:
         log.record_failure(key, now, now + rule.window)
-
-
-class InMemoryAttemptLog:
-    def __init__(self):
-        self._times: dict[str, list[datetime]] = {}
-        self._lock = threading.Lock()
-
-    def failures_since(self, client_key: str, since: datetime, now: datetime, limit: int) -> int:
-        times = self._times.get(client_key, [])
-        return min(limit, failures_in_window(times, now, now - since))
-
-    def record_failure(self, client_key: str, now: datetime, expires_at: datetime) -> None:
-        with self._lock:
-            self._times.setdefault(client_key, []).append(now)

@@ -2,11 +2,9 @@
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
-
-from chalicelib.admin.audit import audit_entry
+from chalicelib.audit.domain import audit_entry
 from chalicelib.errors import ValidationError
 from chalicelib.invitations.domain import (
     Invitation,
@@ -18,21 +16,11 @@ from chalicelib.invitations.domain import (
     looks_like_code,
     make_invitation,
 )
-from chalicelib.invitations.ratelimit import AttemptLog, RateLimit, check_not_limited, record_failure
-from chalicelib.organisations import Organisation
-from chalicelib.persistence.invitations import InvitationRepository, MembershipRepository
-from chalicelib.persistence.organisations import OrganisationRepository
-from chalicelib.validation import parse_body
-
-MAX_DAYS = 180
-
-
-class InvitationRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, strict=True)
-
-    organisation_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
-    expires_in_days: Annotated[int, Field(ge=1, le=MAX_DAYS)] = 30
-    max_uses: Annotated[int, Field(ge=1, le=100_000)]
+from chalicelib.invitations.ports import AttemptLog, InvitationRepository, MembershipRepository
+from chalicelib.invitations.ratelimit import RateLimit, check_not_limited, record_failure
+from chalicelib.invitations.schema import parse_request
+from chalicelib.organisations.domain import Organisation
+from chalicelib.organisations.ports import OrganisationRepository
 
 
 @dataclass(frozen=True)
@@ -44,15 +32,11 @@ class InvitationStores:
     rate_limit: RateLimit = RateLimit()
 
 
-def _organisation_view(organisation: Organisation) -> dict:
+def _organisation_view(organisation: Organisation) -> dict[str, Any]:
     return {"id": organisation.id, "name": organisation.name}
 
 
-def parse_request(body: object) -> InvitationRequest:
-    return parse_body(InvitationRequest, body, "invitation")
-
-
-def create_invitation(body: object, actor: str, stores: InvitationStores, now: datetime) -> dict:
+def create_invitation(body: object, actor: str, stores: InvitationStores, now: datetime) -> dict[str, Any]:
     """A new invitation; the reply holds the code and link, shown this once and never again."""
     data = parse_request(body)
     organisation = stores.organisations.get(data.organisation_id)
@@ -65,7 +49,7 @@ def create_invitation(body: object, actor: str, stores: InvitationStores, now: d
             "code": code, "link": join_link(code)}
 
 
-def list_invitations(stores: InvitationStores, now: datetime) -> list[dict]:
+def list_invitations(stores: InvitationStores, now: datetime) -> list[dict[str, Any]]:
     return [invitation.admin_view(now) for invitation in stores.invitations.list_all()]
 
 
@@ -90,7 +74,7 @@ def valid_invitation(code: str, stores: InvitationStores, now: datetime) -> tupl
     return found
 
 
-def check_invitation(code: str, client: list[str], stores: InvitationStores, now: datetime) -> dict:
+def check_invitation(code: str, client: list[str], stores: InvitationStores, now: datetime) -> dict[str, Any]:
     """Public: is this link valid, and for which organisation (one answer for every invalid code)."""
     check_not_limited(client, stores.attempts, stores.rate_limit, now)
     found = valid_invitation(code, stores, now)
@@ -101,7 +85,7 @@ def check_invitation(code: str, client: list[str], stores: InvitationStores, now
     return {"organisation": _organisation_view(organisation), "expires_at": iso(invitation.expires_at)}
 
 
-def redeem_invitation(code: str, user_id: str, client: list[str], stores: InvitationStores, now: datetime) -> dict:
+def redeem_invitation(code: str, user_id: str, client: list[str], stores: InvitationStores, now: datetime) -> dict[str, Any]:
     """The signed-in person joins the invitation's organisation, counting one use (once per person)."""
     check_not_limited(client, stores.attempts, stores.rate_limit, now)
     found = find_invitation(code, stores)
@@ -123,5 +107,5 @@ def redeem_invitation(code: str, user_id: str, client: list[str], stores: Invita
     raise InvitationNotValidError()  # the last use went to someone else a moment ago
 
 
-def _joined_view(organisation: Organisation, membership: Membership) -> dict:
+def _joined_view(organisation: Organisation, membership: Membership) -> dict[str, Any]:
     return {"organisation": _organisation_view(organisation), "joined_at": iso(membership.joined_at)}

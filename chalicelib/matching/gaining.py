@@ -10,29 +10,26 @@ not reflected until the next recompute.
 """
 
 from collections.abc import Collection
-from typing import TYPE_CHECKING
 
 import numpy as np
 
+from chalicelib.matching.index import MatchIndex
 from chalicelib.matching.model import MatchProfile
 from chalicelib.matching.passes import row_query
 from chalicelib.matching.queries import score_cells
 from chalicelib.matching.scoring import is_available_mentor, is_candidate_pair, pair_score
-
-if TYPE_CHECKING:
-    from chalicelib.matching.index import MatchIndex
 
 
 class MissingThresholdsError(ValueError):
     """The index was loaded from a snapshot built without list thresholds."""
 
 
-def mentees_gaining(index: "MatchIndex", mentor: MatchProfile, excluded: Collection[str] = (),
+def mentees_gaining(index: MatchIndex, mentor: MatchProfile, excluded: Collection[str] = (),
                     include_current: bool = False) -> list[str]:
     """Sorted ids of mentees whose list the mentor enters (or, with include_current, is in)."""
     snapshot = index.snapshot
     if snapshot.threshold_scores is None:
-        raise MissingThresholdsError("build the index with MatchIndex.build to use mentees_gaining")
+        raise MissingThresholdsError("build the index with build_index to use mentees_gaining")
     gained = set(_overlay_mentees_gaining(index, mentor, excluded, include_current))
     if is_available_mentor(mentor):
         rows = _snapshot_mentees_gaining(index, mentor, excluded, include_current)
@@ -41,7 +38,7 @@ def mentees_gaining(index: "MatchIndex", mentor: MatchProfile, excluded: Collect
     return sorted(gained)
 
 
-def _snapshot_mentees_gaining(index: "MatchIndex", mentor: MatchProfile, excluded: Collection[str],
+def _snapshot_mentees_gaining(index: MatchIndex, mentor: MatchProfile, excluded: Collection[str],
                               include_current: bool) -> np.ndarray:
     snapshot = index.snapshot
     mentees = snapshot.mentees
@@ -64,7 +61,7 @@ def _snapshot_mentees_gaining(index: "MatchIndex", mentor: MatchProfile, exclude
     return rows[is_in if include_current else is_in & ~was_in]
 
 
-def _old_scores(index: "MatchIndex", mentor: MatchProfile, hidden: np.ndarray, rows: np.ndarray) -> np.ndarray:
+def _old_scores(index: MatchIndex, mentor: MatchProfile, hidden: np.ndarray, rows: np.ndarray) -> np.ndarray:
     """The snapshot version of the mentor's scores for the given mentee rows (0 if none)."""
     snapshot = index.snapshot
     old = np.zeros(rows.size)
@@ -79,7 +76,7 @@ def _old_scores(index: "MatchIndex", mentor: MatchProfile, hidden: np.ndarray, r
     return old
 
 
-def _overlay_mentees_gaining(index: "MatchIndex", mentor: MatchProfile, excluded: Collection[str],
+def _overlay_mentees_gaining(index: MatchIndex, mentor: MatchProfile, excluded: Collection[str],
                              include_current: bool) -> list[str]:
     """Changed mentees have no snapshot thresholds: compare their full lists before and after."""
     weights = index.config.weights

@@ -10,7 +10,7 @@ from collections.abc import Collection, Iterable
 import numpy as np
 
 from chalicelib.grades import GRADE_RANK
-from chalicelib.matching.model import DEFAULT_CONFIG, Match, MatchConfig, MatchProfile
+from chalicelib.matching.model import Match, MatchConfig, MatchProfile
 from chalicelib.matching.overlay import decode_overlay, encode_overlay
 from chalicelib.matching.passes import grade_range
 from chalicelib.matching.queries import Query, score_cells, top_rows
@@ -23,6 +23,8 @@ from chalicelib.matching.scoring import (
 )
 from chalicelib.matching.sides import Side
 from chalicelib.matching.snapshot import Snapshot
+
+Entry = tuple[float, str, tuple[tuple[str, ...], ...]]  # score, user id, shared tags per dimension
 
 
 class MatchIndex:
@@ -38,14 +40,6 @@ class MatchIndex:
     @property
     def config(self) -> MatchConfig:
         return self.snapshot.config
-
-    @classmethod
-    def build(cls, profiles: Iterable[MatchProfile], config: MatchConfig = DEFAULT_CONFIG,
-              exclusions: Collection[tuple[str, str]] = (), engine: str = "auto") -> "MatchIndex":
-        """Arrays for every profile, plus each mentee's list thresholds (for mentees_gaining)."""
-        from chalicelib.matching.recompute import with_list_thresholds
-
-        return cls(with_list_thresholds(Snapshot.build(profiles, config), exclusions, engine))
 
     def to_bytes(self) -> bytes:
         return encode_overlay(self.snapshot.to_bytes(), self.overlay, self.removed)
@@ -79,30 +73,13 @@ class MatchIndex:
         """The mentee's list: the top k available mentors; `excluded` are mentor ids to skip."""
         if not is_mentee(mentee):
             return []
-        overlay = [
-            (pair_score(mentee, mentor, self.config.weights), mentor.user_id, shared_tags(mentee, mentor))
-            for mentor in self.overlay.values()
-            if mentor.user_id not in excluded and is_candidate_pair(mentee, mentor)
-        ]
-        return self._ranked(mentee, self.snapshot.mentors, True, excluded, overlay)
+        return self._ranked(mentee, True, excluded)
 
     def mentees_for(self, mentor: MatchProfile, excluded: Collection[str] = ()) -> list[Match]:
         """The mentor's list: the top k mentees they are a candidate for; `excluded` are mentee ids."""
         if not is_available_mentor(mentor):
             return []
-        overlay = [
-            (pair_score(mentee, mentor, self.config.weights), mentee.user_id, shared_tags(mentee, mentor))
-            for mentee in self.overlay.values()
-            if mentee.user_id not in excluded and is_candidate_pair(mentee, mentor)
-        ]
-        return self._ranked(mentor, self.snapshot.mentees, False, excluded, overlay)
-
-    def mentees_gaining(self, mentor: MatchProfile, excluded: Collection[str] = (),
-                        include_current: bool = False) -> list[str]:
-        """Ids of mentees whose list this mentor (as now saved) enters; see gaining.py."""
-        from chalicelib.matching.gaining import mentees_gaining
-
-        return mentees_gaining(self, mentor, excluded, include_current)
+        return self._ranked(mentor, False, excluded)
 
     def query_of(self, person: MatchProfile, forward: bool) -> Query:
         """The person's tags as the other side sees them (mentee's wanted or mentor's offered skills)."""
@@ -122,8 +99,9 @@ class MatchIndex:
         ranks = np.concatenate((self.snapshot.ranks_of(user_ids), self._removed_ranks))
         return side.rows_of_ranks(ranks)
 
-    def _ranked(self, person: MatchProfile, side: Side, forward: bool, excluded: Collection[str],
-                overlay: list) -> list[Match]:
+    def _ranked(self, person: MatchProfile, forward: bool, excluded: Collection[str]) -> list[Match]:
+        """The person's top k from the snapshot side and the overlay together (forward: their mentors)."""
+        side = self.snapshot.mentors if forward else self.snapshot.mentees
         query = self.query_of(person, forward)
         hidden = self.hidden_rows(side, [person.user_id, *excluded])
         rows, scores = top_rows(score_cells(side, query, self.config.weights, hidden), side.ranks, self.config.k)
@@ -133,9 +111,19 @@ class MatchIndex:
             (score, ids[side.ranks[row]], self._shared(side, row, wanted))
             for row, score in zip(rows.tolist(), scores.tolist(), strict=True)
         ]
-        entries += [entry for entry in overlay if entry[0] > 0.0]
+        entries += [entry for entry in self._overlay_entries(person, forward, excluded) if entry[0] > 0.0]
         entries.sort(key=lambda entry: (-entry[0], entry[1]))
         return [Match(user_id, score, *shared) for score, user_id, shared in entries[: self.config.k]]
+
+    def _overlay_entries(self, person: MatchProfile, forward: bool, excluded: Collection[str]) -> list[Entry]:
+        """Profiles changed since the snapshot, scored one by one with the scalar rules."""
+        entries: list[Entry] = []
+        for other in self.overlay.values():
+            mentee, mentor = (person, other) if forward else (other, person)
+            if other.user_id not in excluded and is_candidate_pair(mentee, mentor):
+                entries.append((pair_score(mentee, mentor, self.config.weights), other.user_id,
+                                shared_tags(mentee, mentor)))
+        return entries
 
     def _shared(self, side: Side, row: int, wanted: set[int]) -> tuple[tuple[str, ...], ...]:
         """The tags a snapshot row shares with the query, per dimension (ids sort like tags)."""

@@ -4,7 +4,7 @@ Uses the numba kernel when numba is importable (engine="auto"), else numpy one q
 time; both are exact. Mentee lists stream out block by block; mentor lists follow.
 """
 
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -83,6 +83,12 @@ def with_list_thresholds(snapshot: Snapshot, exclusions: Collection[tuple[str, s
     for start, ranks, scores in _forward_blocks(passes, snapshot.mentees.n, snapshot.config.k + 1):
         thresholds.record(start, ranks, scores)
     return thresholds.snapshot_with_thresholds()
+
+
+def build_index(profiles: Iterable[MatchProfile], config: MatchConfig = DEFAULT_CONFIG,
+                exclusions: Collection[tuple[str, str]] = (), engine: str = "auto") -> MatchIndex:
+    """An index of these profiles with each mentee's list thresholds (what mentees_gaining needs)."""
+    return MatchIndex(with_list_thresholds(Snapshot.build(profiles, config), exclusions, engine))
 
 
 def compute_all_lists(profiles: Sequence[MatchProfile], exclusions: Collection[tuple[str, str]] = (),

@@ -38,13 +38,25 @@ def is_mentee(profile: MatchProfile) -> bool:
     return MENTEE in profile.roles
 
 
+NOT_A_MENTOR, NOT_ACCEPTING, FULL = "not a mentor", "not accepting", "full"
+
+
+def mentor_unavailability(roles: frozenset[str] | tuple[str, ...], accepting_requests: bool, active_mentees: int,
+                          mentor_capacity: int) -> str | None:
+    """Rule: a mentor is offered only while accepting requests and below their capacity.
+
+    None when the person is an available mentor, else why not (NOT_A_MENTOR, NOT_ACCEPTING, FULL).
+    """
+    if MENTOR not in roles:
+        return NOT_A_MENTOR
+    if not accepting_requests:
+        return NOT_ACCEPTING
+    return FULL if active_mentees >= mentor_capacity else None
+
+
 def is_available_mentor(profile: MatchProfile) -> bool:
-    """Rule: a mentor is offered only while accepting requests and below their capacity."""
-    return (
-        MENTOR in profile.roles
-        and profile.accepting_requests
-        and profile.active_mentees < profile.mentor_capacity
-    )
+    return mentor_unavailability(profile.roles, profile.accepting_requests, profile.active_mentees,
+                                 profile.mentor_capacity) is None
 
 
 def grade_allows(mentee_grade: str, mentor_grade: str) -> bool:

@@ -12,6 +12,7 @@ import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
 from chalicelib.errors import ForbiddenError, InvalidMoveError, NotFoundError
 
@@ -27,6 +28,11 @@ REMIND_BEFORE_EXPIRY = timedelta(days=7)
 NUDGE_AFTER = timedelta(days=7)
 MESSAGE_EMAIL_INTERVAL = timedelta(hours=1)  # per thread, per recipient
 LEFT = "left"  # ended_reason when the other person deleted their account
+STAND_IN_PREFIX = "former-"  # replaces a leaver's id in the mentorships they leave behind
+UNKNOWN_ORGANISATION = "unknown"  # a report's organisation when the reported person has no profile
+# Notice times ``mark_once`` may set (each is sent at most once, or once per interval).
+MARK_FIELDS = ("reminded_at", "nudged_at", "mentee_notified_at", "mentor_notified_at")
+PENDING_ONLY_MARKS = ("reminded_at", "nudged_at")
 
 
 class Move(StrEnum):
@@ -92,7 +98,7 @@ class Mentorship:
     def is_open(self) -> bool:
         return self.status in OPEN_STATES
 
-    def with_changes(self, **changes) -> "Mentorship":
+    def with_changes(self, **changes: Any) -> "Mentorship":
         return replace(self, **changes)
 
 
@@ -153,6 +159,23 @@ def new_request(mentee_id: str, mentor_id: str, now: datetime) -> Mentorship:
         mentorship_id=new_mentorship_id(), mentee_id=mentee_id, mentor_id=mentor_id, status=PENDING,
         created_at=created, updated_at=created, expires_at=stamp(now + EXPIRES_AFTER),
     )
+
+
+def left_version(mentorship: Mentorship, leaver_id: str, stand_in_id: str, at: str) -> Mentorship:
+    """The mentorship as the other person sees it once the leaver's account is deleted: the
+    leaver's id is a stand-in, an open one has ended ("left"), private texts are gone."""
+    ids = {"mentee_id": stand_in_id} if leaver_id == mentorship.mentee_id else {"mentor_id": stand_in_id}
+    closing = {"status": ENDED, "ended_at": at, "ended_reason": LEFT, "ended_by": ""} if mentorship.is_open else {}
+    return replace(mentorship, **ids, **closing, updated_at=at, decline_reason="", mentee_feedback="",
+                   mentor_feedback="")
+
+
+def new_stand_in_id() -> str:
+    return f"{STAND_IN_PREFIX}{uuid.uuid4()}"
+
+
+def is_stand_in(user_id: str) -> bool:
+    return user_id.startswith(STAND_IN_PREFIX)
 
 
 def visible_to(mentorship: Mentorship | None, user_id: str) -> Mentorship:

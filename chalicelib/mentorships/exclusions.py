@@ -2,15 +2,14 @@
 
 Rule: two people are kept apart while they have a pending or accepted mentorship, for 90 days
 after a decline between them (whichever asked), and while either has blocked the other.
-``MentorshipExclusions`` offers these as ``chalicelib.matches.sources.ExclusionSource``.
+``MentorshipExclusions`` offers these as ``chalicelib.match_lists.ports.ExclusionSource``.
 """
 
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 
 from chalicelib.mentorships.domain import DECLINE_COOL_OFF, DECLINED, OPEN_STATES, stamp
-from chalicelib.persistence.mentorships import MentorshipRepository
-from chalicelib.persistence.safety import BlockRepository
+from chalicelib.mentorships.ports import BlockRepository, MentorshipRepository
 
 
 def excluded_ids(user_id: str, now: datetime, mentorships: MentorshipRepository,

@@ -49,7 +49,7 @@ def remind_mentors(stores: JourneyStores, now: datetime) -> int:
         if mentorship.reminded_at or mentorship.created_at <= expiry_cutoff(now):
             continue
         if stores.mentorships.mark_once(mentorship.mentorship_id, "reminded_at", stamp(now)):
-            stores.notifier.request_expiring(mentorship)
+            stores.notices.request_expiring(mentorship)
             reminded += 1
     return reminded
 
@@ -61,6 +61,6 @@ def nudge_mentors(stores: JourneyStores, now: datetime) -> int:
         if mentorship.nudged_at or mentorship.created_at <= reminder_due:
             continue
         if stores.mentorships.mark_once(mentorship.mentorship_id, "nudged_at", stamp(now)):
-            stores.notifier.request_waiting(mentorship)
+            stores.notices.request_waiting(mentorship)
             nudged += 1
     return nudged

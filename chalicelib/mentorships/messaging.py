@@ -68,5 +68,5 @@ def post_message(mentorship_id: str, user_id: str, body: object, stores: Journey
         raise ConflictError("This mentorship has just closed: no more messages can be sent.")
     notice = f"{mentorship.role_of(recipient)}_notified_at"
     if stores.mentorships.mark_once(mentorship_id, notice, stamp(now), unless_after=stamp(now - MESSAGE_EMAIL_INTERVAL)):
-        stores.notifier.message_received(mentorship, recipient)
+        stores.notices.message_received(mentorship, recipient)
     return message

@@ -10,18 +10,18 @@ and is kept for administrators with the reported person's organisation.
 import logging
 import uuid
 from datetime import datetime
+from typing import Any
 
 from chalicelib.errors import NotFoundError, ValidationError
-from chalicelib.mentorships.domain import Block, Report, stamp, visible_to
+from chalicelib.mentorships.domain import UNKNOWN_ORGANISATION, Block, Report, stamp, visible_to
 from chalicelib.mentorships.schema import BlockInput, ReportInput, parse
 from chalicelib.mentorships.stores import JourneyStores
-from chalicelib.persistence.safety import UNKNOWN_ORGANISATION
 
 logger = logging.getLogger(__name__)
 NO_ONE = "There is no one with that id."
 
 
-def block_person(user_id: str, body: object, stores: JourneyStores, now: datetime) -> dict:
+def block_person(user_id: str, body: object, stores: JourneyStores, now: datetime) -> dict[str, Any]:
     data = parse(BlockInput, body, "block")
     if data.user_id == user_id:
         raise ValidationError("You cannot block yourself.", fields={"user_id": "is your own id"})
@@ -38,17 +38,17 @@ def unblock_person(user_id: str, blocked_id: str, stores: JourneyStores) -> None
     logger.info("user %s unblocked %s", user_id, blocked_id)
 
 
-def list_my_blocks(user_id: str, stores: JourneyStores) -> dict:
+def list_my_blocks(user_id: str, stores: JourneyStores) -> dict[str, Any]:
     return {"blocks": [block_view(block, stores) for block in stores.blocks.made_by(user_id)]}
 
 
-def block_view(block: Block, stores: JourneyStores) -> dict:
+def block_view(block: Block, stores: JourneyStores) -> dict[str, Any]:
     profile = stores.profiles.get(block.blocked_id)
     return {"user_id": block.blocked_id, "display_name": profile.display_name if profile else None,
             "created_at": block.created_at}
 
 
-def report(user_id: str, body: object, stores: JourneyStores, now: datetime) -> dict:
+def report(user_id: str, body: object, stores: JourneyStores, now: datetime) -> dict[str, Any]:
     data = parse(ReportInput, body, "report")
     if data.mentorship_id:
         mentorship = visible_to(stores.mentorships.get(data.mentorship_id), user_id)
@@ -70,6 +70,6 @@ def report(user_id: str, body: object, stores: JourneyStores, now: datetime) -> 
     return report_view(saved)
 
 
-def report_view(report: Report) -> dict:
+def report_view(report: Report) -> dict[str, Any]:
     return {"report_id": report.report_id, "user_id": report.reported_user_id or None,
             "mentorship_id": report.mentorship_id or None, "reason": report.reason, "created_at": report.created_at}

@@ -19,6 +19,7 @@ from chalicelib.errors import (
     RequestLimitError,
     ValidationError,
 )
+from chalicelib.matching.scoring import FULL, NOT_A_MENTOR, NOT_ACCEPTING
 from chalicelib.mentorships.domain import (
     ACCEPTED,
     DECLINE_COOL_OFF,
@@ -58,7 +59,7 @@ def request_mentorship(mentee_id: str, body: object, stores: JourneyStores, now:
         check_may_ask(mentee_id, data.mentor_id, stores, now)
         if stores.mentorships.create(mentorship, first, stamp(now - DECLINE_COOL_OFF), MAX_PENDING_REQUESTS):
             logger.info("mentorship %s requested by %s of %s", mentorship.mentorship_id, mentee_id, data.mentor_id)
-            stores.notifier.request_received(mentorship)
+            stores.notices.request_received(mentorship)
             return mentorship
         pause(attempt)
     raise ConflictError(BUSY)
@@ -86,14 +87,17 @@ def check_may_ask(mentee_id: str, mentor_id: str, stores: JourneyStores, now: da
                                 "Wait for an answer or withdraw one before asking someone else.")
 
 
+UNAVAILABLE = {
+    NOT_A_MENTOR: "{name} is not offering to mentor.",
+    NOT_ACCEPTING: "{name} is not taking requests at the moment.",
+    FULL: "{name} has no room for another mentee at the moment.",
+}
+
+
 def check_mentor_available(mentor: Profile, stores: JourneyStores) -> None:
-    name = mentor.display_name
-    if "mentor" not in mentor.roles:
-        raise NotAvailableError(f"{name} is not offering to mentor.")
-    if not mentor.accepting_requests:
-        raise NotAvailableError(f"{name} is not taking requests at the moment.")
-    if stores.mentorships.load(mentor.user_id).active_mentees >= mentor.mentor_capacity:
-        raise NotAvailableError(f"{name} has no room for another mentee at the moment.")
+    reason = mentor.mentoring_unavailability(stores.mentorships.load(mentor.user_id).active_mentees)
+    if reason is not None:
+        raise NotAvailableError(UNAVAILABLE[reason].format(name=mentor.display_name))
 
 
 def check_nothing_between(mentee_id: str, mentor: Profile, stores: JourneyStores, now: datetime) -> None:
@@ -123,7 +127,7 @@ def accept_mentorship(mentorship_id: str, user_id: str, body: object, stores: Jo
         if stores.mentorships.accept(mentorship, capacity, profile.version, at):
             accepted = mentorship.with_changes(status=ACCEPTED, decided_at=at, updated_at=at)
             logger.info("mentorship %s accepted by %s", mentorship_id, user_id)
-            stores.notifier.request_accepted(accepted)
+            stores.notices.request_accepted(accepted)
             return accepted
         pause(attempt)
     raise ConflictError(BUSY)
@@ -133,7 +137,7 @@ def decline_mentorship(mentorship_id: str, user_id: str, body: object, stores: J
                        now: datetime) -> Mentorship:
     data = parse(DeclineInput, body, "decline", optional=True)
     declined = close_pending(mentorship_id, user_id, Move.DECLINE, stores, now, data.reason)
-    stores.notifier.request_declined(declined)
+    stores.notices.request_declined(declined)
     return declined
 
 

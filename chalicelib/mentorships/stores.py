@@ -1,13 +1,16 @@
-"""What the journey's services work with, passed in as one bundle (nothing is built here)."""
+"""What the journey's services work with, passed in as one bundle (built by chalicelib/bootstrap.py)."""
 
 from dataclasses import dataclass
 
-from chalicelib.notifications.notifier import Notifier
-from chalicelib.persistence.mentorships import MentorshipRepository
-from chalicelib.persistence.messages import MessageRepository
-from chalicelib.persistence.people import PeopleDirectory
-from chalicelib.persistence.profiles import ProfileRepository
-from chalicelib.persistence.safety import BlockRepository, ReportRepository
+from chalicelib.accounts.ports import Directory
+from chalicelib.mentorships.ports import (
+    BlockRepository,
+    MentorshipRepository,
+    MessageRepository,
+    Notices,
+    ReportRepository,
+)
+from chalicelib.profiles.ports import ProfileRepository
 
 
 @dataclass(frozen=True)
@@ -17,5 +20,5 @@ class JourneyStores:
     profiles: ProfileRepository
     blocks: BlockRepository
     reports: ReportRepository
-    people: PeopleDirectory
-    notifier: Notifier
+    directory: Directory
+    notices: Notices

@@ -5,11 +5,20 @@ seen only by the person who wrote it; once the other person has deleted their ac
 are "Someone who has left Mentor Match", with no id.
 """
 
-from chalicelib.mentorships.domain import ACCEPTED, MESSAGING_STATES, MOVES, PENDING, Mentorship, Message
+from typing import Any
+
+from chalicelib.mentorships.domain import (
+    ACCEPTED,
+    MESSAGING_STATES,
+    MOVES,
+    PENDING,
+    Mentorship,
+    Message,
+    is_stand_in,
+)
 from chalicelib.mentorships.stores import JourneyStores
 
 LEFT_NAME = "Someone who has left Mentor Match"
-STAND_IN_PREFIX = "former-"
 
 
 def moves_open_to(mentorship: Mentorship, user_id: str) -> list[str]:
@@ -18,10 +27,10 @@ def moves_open_to(mentorship: Mentorship, user_id: str) -> list[str]:
             if role in allowed and mentorship.status == source]
 
 
-def mentorship_view(mentorship: Mentorship, viewer_id: str, names: dict[str, str], email: str | None) -> dict:
+def mentorship_view(mentorship: Mentorship, viewer_id: str, names: dict[str, str], email: str | None) -> dict[str, Any]:
     role = mentorship.role_of(viewer_id)
     other_id = mentorship.other_party(viewer_id)
-    left = other_id.startswith(STAND_IN_PREFIX)
+    left = is_stand_in(other_id)
     ended_by = None
     if mentorship.ended_by:
         ended_by = "me" if mentorship.ended_by == role else "them"
@@ -48,13 +57,13 @@ def mentorship_view(mentorship: Mentorship, viewer_id: str, names: dict[str, str
     }
 
 
-def view_one(mentorship: Mentorship, viewer_id: str, stores: JourneyStores) -> dict:
+def view_one(mentorship: Mentorship, viewer_id: str, stores: JourneyStores) -> dict[str, Any]:
     return view_many([mentorship], viewer_id, stores)[0]
 
 
-def view_many(mentorships: list[Mentorship], viewer_id: str, stores: JourneyStores) -> list[dict]:
+def view_many(mentorships: list[Mentorship], viewer_id: str, stores: JourneyStores) -> list[dict[str, Any]]:
     others = {m.other_party(viewer_id) for m in mentorships}
-    people = stores.profiles.get_many(o for o in others if not o.startswith(STAND_IN_PREFIX))
+    people = stores.profiles.get_many(o for o in others if not is_stand_in(o))
     names = {user_id: profile.display_name for user_id, profile in people.items()}
     return [mentorship_view(m, viewer_id, names, email_if_accepted(m, viewer_id, stores)) for m in mentorships]
 
@@ -62,10 +71,10 @@ def view_many(mentorships: list[Mentorship], viewer_id: str, stores: JourneyStor
 def email_if_accepted(mentorship: Mentorship, viewer_id: str, stores: JourneyStores) -> str | None:
     if mentorship.status != ACCEPTED:
         return None
-    return stores.people.email_of(mentorship.other_party(viewer_id))
+    return stores.directory.email_of(mentorship.other_party(viewer_id))
 
 
-def message_view(message: Message, viewer_id: str) -> dict:
+def message_view(message: Message, viewer_id: str) -> dict[str, Any]:
     return {
         "message_id": message.message_id,
         "sender_id": message.sender_id,

@@ -9,17 +9,19 @@ about: the site shows every change whether or not the email arrives.
 import logging
 from urllib.parse import quote
 
+from chalicelib.accounts.ports import Directory
 from chalicelib.mentorships.domain import Mentorship
-from chalicelib.notifications.senders import EmailSender
-from chalicelib.persistence.people import PeopleDirectory
-from chalicelib.persistence.profiles import ProfileRepository
+from chalicelib.notifications.ports import EmailSender
+from chalicelib.profiles.ports import ProfileRepository
 
 logger = logging.getLogger(__name__)
 SOMEONE = "Someone"
 
 
 class Notifier:
-    def __init__(self, sender: EmailSender, people: PeopleDirectory, profiles: ProfileRepository, site_url: str):
+    """The journey's ``Notices``, by email."""
+
+    def __init__(self, sender: EmailSender, people: Directory, profiles: ProfileRepository, site_url: str):
         self._sender = sender
         self._people = people
         self._profiles = profiles

@@ -10,24 +10,21 @@ What happens, in an order that can be run again safely if any step fails:
    back in the same transaction (an accepted mentorship of mine frees the mentor's place).
 3. My load item, blocks I made and blocks of me go; reports I made go; reports about me keep
    only their organisation and time (for the admin counts).
-4. Everything keyed by me goes: profile, my match lists, memberships... (personal_data.py).
+4. Everything keyed by me goes: profile, my match lists, memberships... (``ports.OwnedItems``).
 5. My Cognito user is deleted.
 6. My account standing is recorded as "deleted" (only my id and the time): tokens issued before
    still verify until they expire, and this record is what refuses them.
 """
 
 import logging
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from chalicelib.accounts import AccountStanding
-from chalicelib.auth import Principal
-from chalicelib.mentorships.domain import Mentorship, stamp
+from chalicelib.accounts.domain import AccountStanding
+from chalicelib.accounts.ports import AccountRepository
+from chalicelib.mentorships.domain import Mentorship, new_stand_in_id, stamp
 from chalicelib.mentorships.stores import JourneyStores
-from chalicelib.mentorships.views import STAND_IN_PREFIX
-from chalicelib.persistence.accounts import AccountRepository
-from chalicelib.persistence.personal_data import OwnedItems
+from chalicelib.privacy.ports import OwnedItems
 
 logger = logging.getLogger(__name__)
 ATTEMPTS = 5
@@ -40,8 +37,8 @@ class DeletionStores:
     accounts: AccountRepository
 
 
-def delete_my_account(who: Principal, stores: DeletionStores, now: datetime) -> dict[str, int]:
-    user_id, journey, at = who.user_id, stores.journey, stamp(now)
+def delete_my_account(user_id: str, username: str, stores: DeletionStores, now: datetime) -> dict[str, int]:
+    journey, at = stores.journey, stamp(now)
     counts = {"mentorships": 0, "messages": 0}
     for mentorship in journey.mentorships.list_for(user_id):
         counts["messages"] += journey.messages.delete_thread(mentorship.mentorship_id)
@@ -50,14 +47,14 @@ def delete_my_account(who: Principal, stores: DeletionStores, now: datetime) -> 
     counts["blocks"] = forget_blocks(user_id, journey)
     counts["reports"] = journey.reports.delete_made_by(user_id) + journey.reports.forget_reported(user_id)
     counts.update(stores.owned.delete_all(user_id))
-    journey.people.delete_user(who.username or user_id)
+    journey.directory.delete_user(username or user_id)
     stores.accounts.put(AccountStanding(user_id=user_id, state="deleted", changed_at=at))
     logger.info("account %s deleted: %s", user_id, counts)
     return counts
 
 
 def leave(mentorship: Mentorship, user_id: str, journey: JourneyStores, at: str) -> int:
-    stand_in = f"{STAND_IN_PREFIX}{uuid.uuid4()}"
+    stand_in = new_stand_in_id()
     for _ in range(ATTEMPTS):
         current = journey.mentorships.get(mentorship.mentorship_id)
         if current is None or current.role_of(user_id) is None:

@@ -6,22 +6,24 @@ the people I blocked and the reports I made.
 """
 
 from datetime import datetime
+from typing import Any
 
+from chalicelib.accounts.ports import AccountRepository
+from chalicelib.mentorships.domain import Message
 from chalicelib.mentorships.messaging import PAGE_SIZE
 from chalicelib.mentorships.safety import report_view
 from chalicelib.mentorships.stores import JourneyStores
 from chalicelib.mentorships.views import message_view, view_many
-from chalicelib.persistence.accounts import AccountRepository
 
 
-def export_my_data(user_id: str, stores: JourneyStores, accounts: AccountRepository, now: datetime) -> dict:
+def export_my_data(user_id: str, stores: JourneyStores, accounts: AccountRepository, now: datetime) -> dict[str, Any]:
     mentorships = stores.mentorships.list_for(user_id)
     standing = accounts.get(user_id)
     profile = stores.profiles.get(user_id)
     return {
         "exported_at": now.isoformat(timespec="seconds"),
         "user_id": user_id,
-        "email": stores.people.email_of(user_id),
+        "email": stores.directory.email_of(user_id),
         "account": {"state": standing.state if standing else "active",
                     "changed_at": standing.changed_at if standing else None},
         "profile": profile.owner_view() if profile else None,
@@ -33,8 +35,9 @@ def export_my_data(user_id: str, stores: JourneyStores, accounts: AccountReposit
     }
 
 
-def whole_thread(mentorship_id: str, stores: JourneyStores) -> list:
-    messages, after = [], ""
+def whole_thread(mentorship_id: str, stores: JourneyStores) -> list[Message]:
+    messages: list[Message] = []
+    after = ""
     while True:
         page = stores.messages.page(mentorship_id, after, PAGE_SIZE)
         messages.extend(page)

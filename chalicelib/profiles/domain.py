@@ -1,8 +1,12 @@
 """The profile as the domain knows it: plain data, no I/O."""
 
 from dataclasses import dataclass, replace
+from typing import Any
+
+from chalicelib.matching.scoring import mentor_unavailability
 
 ROLES = ("mentee", "mentor")
+STALE_PROFILE = "Your profile was changed elsewhere since you read it. Reload it and try again."
 
 
 @dataclass(frozen=True)
@@ -25,16 +29,20 @@ class Profile:
     created_at: str = ""
     updated_at: str = ""
 
-    def with_changes(self, **changes) -> "Profile":
+    def with_changes(self, **changes: Any) -> "Profile":
         return replace(self, **changes)
 
-    def public_view(self) -> dict:
+    def mentoring_unavailability(self, active_mentees: int) -> str | None:
+        """None when this person can be asked to mentor now, else why not (see matching.scoring)."""
+        return mentor_unavailability(self.roles, self.accepting_requests, active_mentees, self.mentor_capacity)
+
+    def public_view(self) -> dict[str, Any]:
         """What other signed-in people see: no email, no private data."""
         view = self.owner_view()
         view.pop("version")
         return view
 
-    def owner_view(self) -> dict:
+    def owner_view(self) -> dict[str, Any]:
         return {
             "user_id": self.user_id,
             "display_name": self.display_name,

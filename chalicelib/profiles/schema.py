@@ -11,8 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 
 from chalicelib.grades import GRADES
 from chalicelib.matching.tags import normalise_tags
+from chalicelib.profiles.vocabulary import PROFESSION_SET
 from chalicelib.validation import parse_body
-from chalicelib.vocabulary import PROFESSION_SET
 
 MAX_TAGS = 30
 READ_ONLY_FIELDS = frozenset({"user_id", "created_at", "updated_at"})

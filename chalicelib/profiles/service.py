@@ -2,11 +2,12 @@
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from chalicelib.errors import NotFoundError, ValidationError, VersionConflictError
-from chalicelib.persistence.organisations import OrganisationRepository
-from chalicelib.persistence.profiles import ProfileRepository
+from chalicelib.organisations.ports import OrganisationRepository
 from chalicelib.profiles.domain import Profile
+from chalicelib.profiles.ports import ProfileRepository
 from chalicelib.profiles.schema import parse_profile_input
 
 
@@ -17,7 +18,8 @@ def get_my_profile(user_id: str, profiles: ProfileRepository) -> Profile:
     return profile
 
 
-def get_profile(user_id: str, profiles: ProfileRepository, contact: Callable[[], str | None] = lambda: None) -> dict:
+def get_profile(user_id: str, profiles: ProfileRepository,
+                contact: Callable[[], str | None] = lambda: None) -> dict[str, Any]:
     """Another person's profile as other signed-in people see it.
 
     Rule: no email, unless ``contact`` gives one (the viewer and this person have an accepted

@@ -36,11 +36,11 @@ GET /admin/audit?days=7                   (days: 1..90, default 7)
 
 from chalice import Blueprint
 
-from chalicelib import dependencies as deps
-from chalicelib.admin.audit import recent_entries
-from chalicelib.admin.stats import usage_stats
-from chalicelib.admin.suspension import reinstate_user, suspend_user
+from chalicelib.accounts.service import reinstate_user, suspend_user
+from chalicelib.audit.service import recent_entries
+from chalicelib.bootstrap import services
 from chalicelib.errors import ValidationError
+from chalicelib.usage.service import usage_stats
 from chalicelib.web.common import admin, api_route, bearer, now, query
 
 api = Blueprint(__name__)
@@ -49,20 +49,22 @@ api = Blueprint(__name__)
 @api_route(api, "/admin/stats", methods=["GET"], authorizer=bearer)
 def get_stats():
     admin(api)
-    organisations = deps.organisation_catalogue().list_all()
-    return usage_stats(deps.people_source(), deps.mentorship_stats_source(), organisations, now())
+    a = services().adapters
+    return usage_stats(a.people_figures, a.request_figures, a.organisations.list_all(), now())
 
 
 @api_route(api, "/admin/users/{user_id}/suspend", methods=["POST"], authorizer=bearer)
 def suspend(user_id):
     who = admin(api)
-    return suspend_user(user_id, who.user_id, deps.account_repository(), deps.directory(), now())
+    a = services().adapters
+    return suspend_user(user_id, who.user_id, a.accounts, a.directory, now())
 
 
 @api_route(api, "/admin/users/{user_id}/reinstate", methods=["POST"], authorizer=bearer)
 def reinstate(user_id):
     who = admin(api)
-    return reinstate_user(user_id, who.user_id, deps.account_repository(), deps.directory(), now())
+    a = services().adapters
+    return reinstate_user(user_id, who.user_id, a.accounts, a.directory, now())
 
 
 @api_route(api, "/admin/audit", methods=["GET"], authorizer=bearer)
@@ -71,4 +73,4 @@ def get_audit():
     days = query(api, "days", "7")
     if not days.isdigit() or not 1 <= int(days) <= 90:
         raise ValidationError("days must be a whole number from 1 to 90.", fields={"days": "must be 1..90"})
-    return {"entries": recent_entries(deps.audit_log(), now(), days=int(days))}
+    return {"entries": recent_entries(services().adapters.audit, now(), days=int(days))}

@@ -6,12 +6,11 @@ from datetime import UTC, datetime
 
 from chalice import AuthResponse, Blueprint, Response
 
-from chalicelib import dependencies as deps
-from chalicelib.accounts import check_may_act
+from chalicelib.accounts.domain import check_may_act
 from chalicelib.auth import Principal, bearer_token
+from chalicelib.bootstrap import services
 from chalicelib.errors import ForbiddenError, MentorMatchError, UnauthorisedError
-from chalicelib.http_io import JSON_HEADERS, error_reply, internal_error_body, read_json_body
-from chalicelib.settings import get_settings
+from chalicelib.web.http_io import JSON_HEADERS, error_reply, internal_error_body, read_json_body
 
 logger = logging.getLogger("mentor-match")
 auth = Blueprint(__name__)
@@ -26,7 +25,7 @@ def bearer(auth_request):
     401 JSON error. ``principal()`` refuses such calls before any route code runs.
     """
     try:
-        who = deps.token_verifier().verify(bearer_token(auth_request.token))
+        who = services().tokens.verify(bearer_token(auth_request.token))
     except UnauthorisedError as error:
         return AuthResponse(routes=["*"], principal_id="anonymous", context={"reason": error.message})
     context = {"username": who.username, "groups": ",".join(sorted(who.groups)), "exp": who.expires_at}
@@ -42,7 +41,7 @@ def principal(blueprint: Blueprint) -> Principal:
     expires_at = int(context["exp"])
     if expires_at <= datetime.now(UTC).timestamp():  # an authorizer result may be cached past expiry
         raise UnauthorisedError("The access token has expired.")
-    check_may_act(deps.account_repository().get(user_id))  # suspended or deleted since the token was issued
+    check_may_act(services().adapters.accounts.get(user_id))  # suspended or deleted since the token was issued
     groups = frozenset(filter(None, str(context.get("groups", "")).split(",")))
     return Principal(user_id=user_id, username=context.get("username", ""), groups=groups, expires_at=expires_at)
 
@@ -57,7 +56,7 @@ def admin(blueprint: Blueprint) -> Principal:
 
 def json_body(blueprint: Blueprint) -> object:
     request = blueprint.current_request
-    return read_json_body(request.headers, request.raw_body, get_settings().max_body_bytes)
+    return read_json_body(request.headers, request.raw_body, services().settings.max_body_bytes)
 
 
 def query(blueprint: Blueprint, name: str, default: str = "") -> str:

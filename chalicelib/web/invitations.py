@@ -54,7 +54,7 @@ organisation changes: 403 sign_up_not_allowed as above, or 400 validation_error 
 
 from chalice import Blueprint
 
-from chalicelib import dependencies as deps
+from chalicelib.bootstrap import services
 from chalicelib.invitations import service as invitations
 from chalicelib.invitations.ratelimit import client_keys
 from chalicelib.web.common import admin, api_route, bearer, created, json_body, no_content, now, principal
@@ -75,37 +75,38 @@ def client_address(blueprint: Blueprint) -> str:
 @api_route(api, "/invitations", methods=["POST"], authorizer=bearer)
 def create_invitation():
     who = admin(api)
-    return created(invitations.create_invitation(json_body(api), who.user_id, deps.invitation_stores(), now()))
+    return created(invitations.create_invitation(json_body(api), who.user_id, services().invitations, now()))
 
 
 @api_route(api, "/invitations", methods=["GET"], authorizer=bearer)
 def list_invitations():
     admin(api)
-    return {"invitations": invitations.list_invitations(deps.invitation_stores(), now())}
+    return {"invitations": invitations.list_invitations(services().invitations, now())}
 
 
 @api_route(api, "/invitations/{invitation}", methods=["DELETE"], authorizer=bearer)
 def revoke_invitation(invitation):
     who = admin(api)
-    invitations.revoke_invitation(invitation, who.user_id, deps.invitation_stores(), now())
+    invitations.revoke_invitation(invitation, who.user_id, services().invitations, now())
     return no_content()
 
 
 @api_route(api, "/invitations/{invitation}", methods=["GET"])
 def check_invitation(invitation):
     client = client_keys(None, client_address(api))
-    return invitations.check_invitation(invitation, client, deps.invitation_stores(), now())
+    return invitations.check_invitation(invitation, client, services().invitations, now())
 
 
 @api_route(api, "/invitations/{invitation}/redeem", methods=["POST"], authorizer=bearer)
 def redeem_invitation(invitation):
     who = principal(api)
     client = client_keys(who.user_id, client_address(api))
-    return invitations.redeem_invitation(invitation, who.user_id, client, deps.invitation_stores(), now())
+    return invitations.redeem_invitation(invitation, who.user_id, client, services().invitations, now())
 
 
 @api_route(api, "/me/organisation", methods=["GET"], authorizer=bearer)
 def get_my_organisation():
-    admission = deps.person_gate(principal(api)).admission()
+    who = principal(api)
+    admission = services().person_gate(who.user_id, who.username).admission()
     placements = admission.placements if admission else ()
     return {"organisations": [placement.view() for placement in placements]}

@@ -65,7 +65,7 @@ Emails link to ``<SITE_URL>/mentorships?id=<mentorship_id>``: the site's page fo
 
 from chalice import Blueprint
 
-from chalicelib import dependencies as deps
+from chalicelib.bootstrap import services
 from chalicelib.mentorships import messaging
 from chalicelib.mentorships import service as journey
 from chalicelib.mentorships.views import message_view, view_many, view_one
@@ -81,13 +81,13 @@ def optional_body() -> object:
 
 
 def make_move(change, mentorship_id: str) -> dict:
-    user_id, stores = principal(api).user_id, deps.journey_stores()
+    user_id, stores = principal(api).user_id, services().journey
     return view_one(change(mentorship_id, user_id, optional_body(), stores, now()), user_id, stores)
 
 
 @api_route(api, "/mentorships", methods=["POST"], authorizer=bearer)
 def request_mentorship():
-    user_id, stores = principal(api).user_id, deps.journey_stores()
+    user_id, stores = principal(api).user_id, services().journey
     mentorship = journey.request_mentorship(user_id, json_body(api), stores, now())
     emit({"Requests": 1})
     return created(view_one(mentorship, user_id, stores))
@@ -95,13 +95,13 @@ def request_mentorship():
 
 @api_route(api, "/mentorships", methods=["GET"], authorizer=bearer)
 def list_my_mentorships():
-    user_id, stores = principal(api).user_id, deps.journey_stores()
+    user_id, stores = principal(api).user_id, services().journey
     return {"mentorships": view_many(stores.mentorships.list_for(user_id), user_id, stores)}
 
 
 @api_route(api, "/mentorships/{mentorship_id}", methods=["GET"], authorizer=bearer)
 def get_my_mentorship(mentorship_id):
-    user_id, stores = principal(api).user_id, deps.journey_stores()
+    user_id, stores = principal(api).user_id, services().journey
     return view_one(journey.get_my_mentorship(mentorship_id, user_id, stores), user_id, stores)
 
 
@@ -130,11 +130,11 @@ def end_mentorship(mentorship_id):
 @api_route(api, "/mentorships/{mentorship_id}/messages", methods=["GET"], authorizer=bearer)
 def list_messages(mentorship_id):
     user_id = principal(api).user_id
-    return messaging.list_messages(mentorship_id, user_id, query(api, "cursor")[:200], deps.journey_stores())
+    return messaging.list_messages(mentorship_id, user_id, query(api, "cursor")[:200], services().journey)
 
 
 @api_route(api, "/mentorships/{mentorship_id}/messages", methods=["POST"], authorizer=bearer)
 def post_message(mentorship_id):
     user_id = principal(api).user_id
-    message = messaging.post_message(mentorship_id, user_id, json_body(api), deps.journey_stores(), now())
+    message = messaging.post_message(mentorship_id, user_id, json_body(api), services().journey, now())
     return created(message_view(message, user_id))

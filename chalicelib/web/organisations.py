@@ -1,4 +1,4 @@
-"""Routes: organisations as administrators manage them (GET /organisations, public, is in web/profiles.py).
+"""Routes: organisations, the public list and as administrators manage them.
 
 POST /organisations  (administrators)
     request:  {"id": "office-for-mentoring", "name": "Office for Mentoring", "kind": "arms-length body",
@@ -21,42 +21,42 @@ PUT /organisations/{id}  (administrators): replace it (same body without "id")
 GET /admin/organisations  (administrators): every organisation, inactive ones too
     200:      {"organisations": [{"id", "name", "kind", "abbreviation", "domains", "active"}, ...]}
 
-GET /organisations (public, in web/profiles.py) lists active ones:
+GET /organisations (public) lists active ones:
     {"organisations": [{"id", "name", "kind", "abbreviation", "domains"}, ...]}; it is cached for up to a
     minute per API instance, so a change may take that long to show there.
 """
 
 from chalice import Blueprint
 
-from chalicelib import dependencies as deps
-from chalicelib.admin import organisations
+from chalicelib.bootstrap import services
+from chalicelib.organisations import service as organisations
 from chalicelib.web.common import admin, api_route, bearer, created, json_body, now
 
 api = Blueprint(__name__)
 
 
-def _forget_cached_list() -> None:
-    deps.organisation_repository.cache_clear()  # this instance's readers see the change at once
+@api_route(api, "/organisations", methods=["GET"])
+def list_organisations():
+    return {"organisations": organisations.list_active_organisations(services().adapters.organisations)}
 
 
 @api_route(api, "/organisations", methods=["POST"], authorizer=bearer)
 def create_organisation():
     who = admin(api)
-    organisation = organisations.create_organisation(json_body(api), who.user_id, deps.organisation_catalogue(), now())
-    _forget_cached_list()
-    return created(organisations.admin_view(organisation))
+    organisation = organisations.create_organisation(json_body(api), who.user_id, services().adapters.organisations,
+                                                     now())
+    return created(organisation.admin_view())
 
 
 @api_route(api, "/organisations/{organisation_id}", methods=["PUT"], authorizer=bearer)
 def update_organisation(organisation_id):
     who = admin(api)
-    organisation = organisations.update_organisation(
-        organisation_id, json_body(api), who.user_id, deps.organisation_catalogue(), now())
-    _forget_cached_list()
-    return organisations.admin_view(organisation)
+    organisation = organisations.update_organisation(organisation_id, json_body(api), who.user_id,
+                                                     services().adapters.organisations, now())
+    return organisation.admin_view()
 
 
 @api_route(api, "/admin/organisations", methods=["GET"], authorizer=bearer)
 def list_all_organisations():
     admin(api)
-    return {"organisations": organisations.list_organisations(deps.organisation_catalogue())}
+    return {"organisations": organisations.list_organisations(services().adapters.organisations)}

@@ -5,18 +5,12 @@ an answer; a few other demo people have requests and mentorships of their own. E
 through the journey's own services (same rules as the API); no email is sent while seeding.
 """
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from chalicelib.mentorships import messaging, service
+from chalicelib.mentorships.domain import Mentorship
 from chalicelib.mentorships.stores import JourneyStores
-from chalicelib.notifications.notifier import Notifier
-from chalicelib.notifications.senders import InMemoryEmailSender
-from chalicelib.persistence.dynamo_mentorships import DynamoMentorshipRepository
-from chalicelib.persistence.messages import DynamoMessageRepository
-from chalicelib.persistence.people import InMemoryPeopleDirectory
-from chalicelib.persistence.profiles import ProfileRepository
-from chalicelib.persistence.safety import DynamoBlockRepository, DynamoReportRepository
-from chalicelib.settings import get_settings
 
 CONVERSATION = (
     ("mentee", "Thank you for accepting! Could we talk about moving into a data role?"),
@@ -25,23 +19,26 @@ CONVERSATION = (
 )
 
 
-def silent_stores(profiles: ProfileRepository) -> JourneyStores:
-    directory = InMemoryPeopleDirectory()
-    notifier = Notifier(InMemoryEmailSender(), directory, profiles, get_settings().site_url)
-    return JourneyStores(DynamoMentorshipRepository(get_settings().region), DynamoMessageRepository(), profiles,
-                         DynamoBlockRepository(), DynamoReportRepository(), directory, notifier)
+class NoNotices:
+    """The journey's Notices, telling nobody: demo requests send no email."""
+
+    def _quiet(self, *args: object) -> bool:
+        return False
+
+    request_received = request_accepted = request_declined = message_received = _quiet
+    request_expiring = request_waiting = _quiet
 
 
-def seed_journey(profiles: ProfileRepository, demo_name: str, now: datetime) -> int:
+def seed_journey(journey: JourneyStores, demo_name: str, now: datetime) -> int:
     """Demo requests and mentorships; returns how many were made."""
-    everyone = sorted(profiles.scan_all(), key=lambda p: p.user_id)
+    everyone = sorted(journey.profiles.scan_all(), key=lambda p: p.user_id)
     demo = next(p for p in everyone if p.display_name == demo_name)
     mentors = [p for p in everyone if "mentor" in p.roles and p.accepting_requests and p.mentor_capacity >= 2
                and p.user_id != demo.user_id]
     mentees = [p for p in everyone if "mentee" in p.roles and p.user_id != demo.user_id]
     if len(mentors) < 4 or len(mentees) < 4:
         return 0
-    stores = silent_stores(profiles)
+    stores = replace(journey, notices=NoNotices())
     accepted = ask(stores, demo.user_id, mentors[0].user_id, now - timedelta(days=12))
     service.accept_mentorship(accepted.mentorship_id, accepted.mentor_id, None, stores, now - timedelta(days=11))
     for hours, (role, body) in enumerate(CONVERSATION):
@@ -57,6 +54,6 @@ def seed_journey(profiles: ProfileRepository, demo_name: str, now: datetime) -> 
     return made
 
 
-def ask(stores: JourneyStores, mentee_id: str, mentor_id: str, when: datetime):
+def ask(stores: JourneyStores, mentee_id: str, mentor_id: str, when: datetime) -> Mentorship:
     body = {"mentor_id": mentor_id, "message": "Hello! I would really value your advice on my next career step."}
     return service.request_mentorship(mentee_id, body, stores, when)

@@ -9,7 +9,7 @@ import random
 from dataclasses import dataclass
 
 from chalicelib.grades import GRADES
-from chalicelib.vocabulary import INTERESTS, SKILLS
+from chalicelib.profiles.vocabulary import INTERESTS, SKILLS
 
 FIRST_NAMES = (
     "Aisha", "Alex", "Amir", "Amy", "Ben", "Bethan", "Callum", "Chloe", "Chidi", "Daniel", "Deepa", "Eilidh",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import boto3
 
-from chalicelib.persistence.models import MODELS, bind_models
+from chalicelib.adapters.dynamo.tables import TABLES, bind_tables
 from chalicelib.settings import Settings
 
 TEMPLATE = Path(__file__).resolve().parents[1] / "template.json"
@@ -52,8 +52,8 @@ def client_arguments(pool_id: str) -> dict:
 
 
 def create_tables(settings: Settings) -> None:
-    bind_models(settings)
-    for model in MODELS.values():
+    bind_tables(settings)
+    for model in TABLES.values():
         if not model.exists():
             model.create_table(wait=True, billing_mode="PAY_PER_REQUEST")
 

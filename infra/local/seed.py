@@ -10,12 +10,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from chalicelib.invitations.service import InvitationStores, create_invitation
-from chalicelib.organisations import from_seed
-from chalicelib.persistence.attempts import DynamoAttemptLog
-from chalicelib.persistence.invitations import DynamoInvitationRepository, DynamoMembershipRepository
-from chalicelib.persistence.organisations import DynamoOrganisationRepository
-from chalicelib.persistence.profiles import DynamoProfileRepository
+from chalicelib.bootstrap import Services
+from chalicelib.invitations.service import create_invitation
+from chalicelib.organisations.domain import from_seed
 from chalicelib.profiles.service import save_my_profile
 from infra.local.demo_journey import seed_journey
 from infra.local.demo_people import DemoPerson, make_people
@@ -66,29 +63,26 @@ def create_user(cognito, pool_id: str, email: str, password: str) -> str:
     return next(a["Value"] for a in reply["User"]["Attributes"] if a["Name"] == "sub")
 
 
-def seed_all(cognito, pool_id: str, people: int = 200, now: datetime | None = None) -> DemoLogins:
+def seed_all(services: Services, cognito, pool_id: str, people: int = 200, now: datetime | None = None) -> DemoLogins:
     now = now or datetime.now(UTC)
-    organisations = DynamoOrganisationRepository()
+    organisations, profiles = services.adapters.organisations, services.adapters.profiles
     seed_orgs = load_organisations()
     organisations.put_many(from_seed(entry) for entry in seed_orgs)
     first_domain = {entry["id"]: exact[0] for entry in seed_orgs
                     if (exact := [d for d in entry["domains"] if not d.startswith("*")])}
-    profiles = DynamoProfileRepository()
     password = demo_password()
     for person in [DEMO_USER, *make_people(people, first_domain)]:
         user_id = create_user(cognito, pool_id, person.email, password)
         save_my_profile(user_id, person.profile, profiles, organisations, now)
-    seed_journey(profiles, DEMO_USER.profile["display_name"], now)  # demo requests, mentorships, messages
+    seed_journey(services.journey, DEMO_USER.profile["display_name"], now)  # demo requests, mentorships, messages
     admin_id = create_user(cognito, pool_id, ADMIN_EMAIL, password)
     cognito.admin_add_user_to_group(UserPoolId=pool_id, Username=ADMIN_EMAIL, GroupName="admins")
-    invitation = seed_invitation(organisations, admin_id, now)
+    invitation = seed_invitation(services, admin_id, now)
     return DemoLogins(user_email=DEMO_USER.email, admin_email=ADMIN_EMAIL, password=password, people=people + 1,
                       invitation_link=invitation["link"])
 
 
-def seed_invitation(organisations, admin_id: str, now: datetime) -> dict:
+def seed_invitation(services: Services, admin_id: str, now: datetime) -> dict:
     """One demo invitation, made by the demo admin through the API's own service."""
-    stores = InvitationStores(DynamoInvitationRepository(), DynamoMembershipRepository(), organisations,
-                              DynamoAttemptLog())
     body = {"organisation_id": DEMO_INVITATION_ORGANISATION, "expires_in_days": 30, "max_uses": 25}
-    return create_invitation(body, admin_id, stores, now)
+    return create_invitation(body, admin_id, services.invitations, now)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import boto3
 
+from chalicelib.bootstrap import build
 from chalicelib.settings import load_settings
 from infra.local import resources, seed
 from infra.local.recompute import invoke_recompute
@@ -104,7 +105,7 @@ def run(args) -> None:
 
         say(f"[3/5] Seeding organisations and {args.people} demo civil servants ...")
         cognito = boto3.client("cognito-idp", region_name=settings.region)
-        logins = seed.seed_all(cognito, ids.user_pool_id, people=args.people)
+        logins = seed.seed_all(build(load_settings()), cognito, ids.user_pool_id, people=args.people)
         summary = invoke_recompute()  # as the hourly schedule would, so lists and the snapshot exist
         say(f"      computed {summary['lists']} match lists for {summary['profiles']} people "
             f"in {summary['seconds']:.1f} s")

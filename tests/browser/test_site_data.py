@@ -11,7 +11,7 @@ import pytest
 
 from chalicelib.grades import GRADE_LABELS, GRADES
 from chalicelib.profiles.schema import ProfileInput, Tag
-from chalicelib.vocabulary import VOCABULARIES
+from chalicelib.profiles.vocabulary import VOCABULARIES
 
 DATA = Path(__file__).resolve().parents[2] / "frontend" / "src" / "data"
 

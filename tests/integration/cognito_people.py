@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import boto3
 
-from chalicelib import dependencies
+from chalicelib import bootstrap
 from chalicelib.settings import get_settings, reset_settings
 from tests.builders import TEST_ISSUER, TokenFactory
 
@@ -32,7 +32,7 @@ class CognitoPeople:
         monkeypatch.setenv("COGNITO_USER_POOL_ID", self.pool_id)
         monkeypatch.setenv("COGNITO_ISSUER", TEST_ISSUER)
         reset_settings()
-        dependencies.reset()
+        bootstrap.reset()
 
     def add(self, email: str, admin: bool = False) -> Person:
         reply = self.cognito.admin_create_user(

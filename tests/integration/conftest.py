@@ -13,9 +13,9 @@ from moto.dynamodb.responses import DynamoHandler
 from pynamodb.connection import base as pynamodb_connection
 
 from app import app
-from chalicelib.organisations import Organisation
-from chalicelib.persistence.models import MODELS, bind_models
-from chalicelib.persistence.organisations import DynamoOrganisationRepository
+from chalicelib.adapters.dynamo.organisations import DynamoOrganisationRepository
+from chalicelib.adapters.dynamo.tables import TABLES, bind_tables
+from chalicelib.organisations.domain import Organisation
 from chalicelib.settings import get_settings
 
 TEST_ORGANISATIONS = (
@@ -37,8 +37,8 @@ def share_one_botocore_session(monkeypatch) -> None:
 def aws(test_env, monkeypatch):
     share_one_botocore_session(monkeypatch)
     with mock_aws():
-        bind_models(get_settings())
-        for model in MODELS.values():
+        bind_tables(get_settings())
+        for model in TABLES.values():
             model.create_table(wait=True, billing_mode="PAY_PER_REQUEST")
         DynamoOrganisationRepository().put_many(TEST_ORGANISATIONS)
         settings = get_settings()

@@ -5,16 +5,20 @@ Cognito for emails and account deletion. So a pool is made in moto, the settings
 it (the test issuer is kept), and each person is a real pool user whose token carries their sub.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import boto3
 from moto.core import DEFAULT_ACCOUNT_ID
 from moto.ses.models import ses_backends
 
-from chalicelib import dependencies
+from chalicelib import bootstrap
+from chalicelib.bootstrap import assemble, aws_adapters
+from chalicelib.mentorships.stores import JourneyStores
 from chalicelib.settings import get_settings, reset_settings
 from infra.local.resources import user_pool_arguments
 from tests.builders import TEST_ISSUER, TokenFactory, make_profile_body
+from tests.fakes.accounts import InMemoryDirectory
+from tests.fakes.notifications import InMemoryEmailSender
 from tests.integration.conftest import ApiClient, Reply
 
 
@@ -79,22 +83,12 @@ def start_journey(api: ApiClient, tokens: TokenFactory, monkeypatch) -> Journey:
     monkeypatch.setenv("COGNITO_USER_POOL_ID", pool_id)
     monkeypatch.setenv("COGNITO_ISSUER", TEST_ISSUER)
     reset_settings()
-    dependencies.reset()
+    bootstrap.reset()
     return Journey(api, tokens, pool_id, settings.region)
 
 
-def dynamo_stores(people: dict[str, str] | None = None):
-    """The journey's DynamoDB stores (moto), with email captured in memory and emails looked up in a dict."""
-    from chalicelib.mentorships.stores import JourneyStores
-    from chalicelib.notifications.notifier import Notifier
-    from chalicelib.notifications.senders import InMemoryEmailSender
-    from chalicelib.persistence.dynamo_mentorships import DynamoMentorshipRepository
-    from chalicelib.persistence.messages import DynamoMessageRepository
-    from chalicelib.persistence.people import InMemoryPeopleDirectory
-    from chalicelib.persistence.profiles import DynamoProfileRepository
-    from chalicelib.persistence.safety import DynamoBlockRepository, DynamoReportRepository
-
-    directory, profiles = InMemoryPeopleDirectory(people), DynamoProfileRepository()
-    notifier = Notifier(InMemoryEmailSender(), directory, profiles, "https://mentor-match.example")
-    return JourneyStores(DynamoMentorshipRepository(get_settings().region), DynamoMessageRepository(), profiles,
-                         DynamoBlockRepository(), DynamoReportRepository(), directory, notifier)
+def dynamo_stores() -> JourneyStores:
+    """The journey over DynamoDB (moto), with the user pool and email in memory."""
+    settings = get_settings()
+    adapters = replace(aws_adapters(settings), directory=InMemoryDirectory(), email=InMemoryEmailSender())
+    return assemble(settings, adapters).journey

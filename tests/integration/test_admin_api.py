@@ -2,7 +2,7 @@
 
 import pytest
 
-from chalicelib import dependencies as deps
+from chalicelib.bootstrap import services
 from tests.builders import make_profile_body
 from tests.integration.cognito_people import CognitoPeople
 
@@ -92,12 +92,12 @@ def test_a_suspended_person_is_refused_at_once_disabled_in_cognito_and_left_out_
     assert reply.body["state"] == "suspended"
     assert api.call("GET", "/me/profile", priya.token).status == 403
     assert people.enabled(priya) is False
-    assert deps.suspension_source().suspended_ids() == {priya.user_id}
+    assert services().adapters.accounts.suspended_ids() == {priya.user_id}
 
     assert api.call("POST", f"/admin/users/{priya.user_id}/reinstate", admin.token).body["state"] == "active"
     assert api.call("GET", "/me/profile", priya.token).status == 200
     assert people.enabled(priya) is True
-    assert deps.suspension_source().suspended_ids() == set()
+    assert services().adapters.accounts.suspended_ids() == set()
     actions = [e["action"] for e in api.call("GET", "/admin/audit", admin.token).body["entries"]]
     assert actions == ["account.reinstate", "account.suspend"]
 

@@ -5,8 +5,8 @@ import re
 import pytest
 
 from app import app
-from chalicelib.accounts import AccountStanding
-from chalicelib.persistence.accounts import DynamoAccountRepository
+from chalicelib.accounts.domain import AccountStanding
+from chalicelib.adapters.dynamo.accounts import DynamoAccountRepository
 from tests.builders import make_bad_tokens, make_profile_body
 
 PUBLIC = {("/health", "GET"), ("/organisations", "GET"), ("/vocabulary/{kind}", "GET"),

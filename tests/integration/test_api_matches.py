@@ -4,8 +4,8 @@ import pytest
 from chalice.test import Client
 
 from app import app
-from chalicelib.accounts import AccountStanding
-from chalicelib.persistence.accounts import DynamoAccountRepository
+from chalicelib.accounts.domain import AccountStanding
+from chalicelib.adapters.dynamo.accounts import DynamoAccountRepository
 from tests.builders import make_profile_body
 
 

@@ -6,7 +6,7 @@ import io
 import boto3
 import pytest
 
-from chalicelib import dependencies as deps
+from chalicelib.bootstrap import services
 from mentor_match_admin.cli import main
 from tests.builders import make_profile_body
 from tests.integration.cognito_people import CognitoPeople
@@ -28,8 +28,8 @@ def run(*argv: str) -> tuple[int, str, str]:
 def audit_actions() -> list[tuple[str, str]]:
     from datetime import UTC, datetime
 
-    from chalicelib.admin.audit import recent_entries
-    return [(e["actor"], e["action"]) for e in recent_entries(deps.audit_log(), datetime.now(UTC), days=1)]
+    from chalicelib.audit.service import recent_entries
+    return [(e["actor"], e["action"]) for e in recent_entries(services().adapters.audit, datetime.now(UTC), days=1)]
 
 
 def test_invitations_are_created_listed_and_revoked_from_the_command_line(people, api):

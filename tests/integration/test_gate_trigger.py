@@ -8,7 +8,7 @@ import pytest
 from chalice.test import Client
 
 from app import app
-from chalicelib import dependencies as deps
+from chalicelib.bootstrap import services
 from chalicelib.invitations import service
 
 EVENTS = Path(__file__).resolve().parents[1] / "events"
@@ -30,7 +30,7 @@ def trigger(aws):
 
 def invitation(organisation_id="hm-revenue-customs", **changes) -> dict:
     body = {"organisation_id": organisation_id, "max_uses": 5, **changes}
-    return service.create_invitation(body, "admin-1", deps.invitation_stores(), datetime.now(UTC))
+    return service.create_invitation(body, "admin-1", services().invitations, datetime.now(UTC))
 
 
 @pytest.mark.parametrize("name", ["work_email", "admin_create_user"])
@@ -52,7 +52,7 @@ def test_a_valid_invitation_code_sent_with_the_sign_up_lets_anyone_through(trigg
 
 def test_a_revoked_or_made_up_invitation_code_does_not(trigger):
     created = invitation()
-    service.revoke_invitation(created["id"], "admin-1", deps.invitation_stores(), datetime.now(UTC))
+    service.revoke_invitation(created["id"], "admin-1", services().invitations, datetime.now(UTC))
     for code in (created["code"], "made-up-made-up-made-up-made-up"):
         with pytest.raises(Exception, match="Ask your department"):
             trigger(event("invitation_in_client_metadata", code))
@@ -62,4 +62,4 @@ def test_checking_a_code_at_sign_up_does_not_use_it_up(trigger):
     created = invitation(max_uses=1)
     for _ in range(3):
         trigger(event("invitation_in_client_metadata", created["code"]))
-    assert service.list_invitations(deps.invitation_stores(), datetime.now(UTC))[0]["uses"] == 0
+    assert service.list_invitations(services().invitations, datetime.now(UTC))[0]["uses"] == 0

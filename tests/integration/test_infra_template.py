@@ -23,7 +23,7 @@ from pynamodb.attributes import NumberAttribute, UnicodeAttribute
 from pynamodb.indexes import GlobalSecondaryIndex, IncludeProjection, KeysOnlyProjection, LocalSecondaryIndex
 from pynamodb.models import Model
 
-from chalicelib.persistence.models import MODELS
+from chalicelib.adapters.dynamo.tables import TABLES
 from infra.local import resources as local_stack
 
 REPO = Path(__file__).resolve().parents[2]
@@ -194,9 +194,9 @@ def test_every_resource_the_template_overrides_is_one_chalice_emits(source, merg
 # ---------------------------------------------------------------- DynamoDB
 
 
-@pytest.mark.parametrize("base_name", sorted(MODELS))
+@pytest.mark.parametrize("base_name", sorted(TABLES))
 def test_every_model_has_a_table_with_the_models_keys_and_indexes(merged, base_name):
-    model = MODELS[base_name]
+    model = TABLES[base_name]
     found = tables(merged)
     table_name = f"{TABLE_PREFIX}{base_name}"
     assert table_name in found, f"no AWS::DynamoDB::Table with TableName {table_name} for {model.__name__}"
@@ -204,9 +204,9 @@ def test_every_model_has_a_table_with_the_models_keys_and_indexes(merged, base_n
     assert cfn_table_shape(resource["Properties"]) == model_table_shape(model)
 
 
-@pytest.mark.parametrize("base_name", sorted(MODELS))
+@pytest.mark.parametrize("base_name", sorted(TABLES))
 def test_every_table_keeps_the_models_time_to_live_and_stream_settings(merged, base_name):
-    model = MODELS[base_name]
+    model = TABLES[base_name]
     properties = tables(merged)[f"{TABLE_PREFIX}{base_name}"][1]["Properties"]
     ttl = model._ttl_attribute()
     expected_ttl = {"AttributeName": ttl.attr_name, "Enabled": True} if ttl else None
@@ -217,7 +217,7 @@ def test_every_table_keeps_the_models_time_to_live_and_stream_settings(merged, b
 
 
 def test_every_table_in_the_template_belongs_to_a_model(merged):
-    modelled = {f"{TABLE_PREFIX}{base_name}" for base_name in MODELS}
+    modelled = {f"{TABLE_PREFIX}{base_name}" for base_name in TABLES}
     assert set(tables(merged)) <= modelled
 
 

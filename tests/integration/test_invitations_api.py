@@ -4,8 +4,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from chalicelib.adapters.dynamo.tables import InvitationModel
 from chalicelib.invitations.domain import hash_code, new_code
-from chalicelib.persistence.models import InvitationModel
 from tests.integration.cognito_people import CognitoPeople
 
 NOT_VALID = "invitation_not_valid"

@@ -11,7 +11,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 
-from chalicelib import dependencies as deps
+from chalicelib.bootstrap import services
 from chalicelib.invitations import service
 from chalicelib.invitations.domain import InvitationNotValidError, hash_code
 
@@ -37,7 +37,7 @@ def redeem_all_at_once(stores, code: str, round_number: int, now: datetime) -> l
 
 
 def test_fifty_parallel_redemptions_of_ten_uses_give_exactly_ten_memberships(aws, atomic_calls):
-    stores = deps.invitation_stores()
+    stores = services().invitations
     now = datetime.now(UTC)
     for round_number in range(ROUNDS):
         code = service.create_invitation({"organisation_id": "hm-revenue-customs", "max_uses": MAX_USES},
@@ -54,7 +54,7 @@ def test_fifty_parallel_redemptions_of_ten_uses_give_exactly_ten_memberships(aws
 
 
 def test_one_person_redeeming_from_many_threads_at_once_counts_one_use(aws, atomic_calls):
-    stores = deps.invitation_stores()
+    stores = services().invitations
     now = datetime.now(UTC)
     code = service.create_invitation({"organisation_id": "hm-revenue-customs", "max_uses": 5},
                                      "admin-1", stores, now)["code"]

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from chalicelib.adapters.dynamo.tables import LoadModel, MentorshipModel
 from chalicelib.errors import CapacityReachedError, InvalidMoveError
 from chalicelib.mentorships import service
 from chalicelib.mentorships.domain import (
@@ -28,7 +29,6 @@ from chalicelib.mentorships.domain import (
     new_request,
     stamp,
 )
-from chalicelib.persistence.journey_models import LoadModel, MentorshipModel
 from chalicelib.profiles.domain import Profile
 from tests.integration.journey import dynamo_stores
 

@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from chalicelib.adapters.dynamo.tables import LoadModel, MentorshipModel, MessageModel, PairModel
 from chalicelib.mentorships.domain import (
     DECLINE_COOL_OFF,
     MAX_PENDING_REQUESTS,
@@ -12,7 +13,6 @@ from chalicelib.mentorships.domain import (
     new_request,
     stamp,
 )
-from chalicelib.persistence.journey_models import LoadModel, MentorshipModel, MessageModel, PairModel
 from chalicelib.profiles.domain import Profile
 from tests.integration.journey import dynamo_stores
 

@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from chalicelib import dependencies as deps
+from chalicelib.bootstrap import services
 from tests.integration.journey import Journey, start_journey
 
 
@@ -35,7 +35,7 @@ def test_a_block_stops_requests_and_messages_both_ways_until_it_is_lifted(journe
 def test_blocked_people_are_excluded_for_the_matching_code_both_ways(journey):
     a, b = journey.mentee(), journey.mentor()
     journey.call(a, "POST", "/blocks", {"user_id": b.user_id}, expect=201)
-    exclusions, now = deps.journey_exclusions(), datetime.now(UTC)
+    exclusions, now = services().exclusions, datetime.now(UTC)
     assert exclusions.excluded_ids(a.user_id, now) == {b.user_id}
     assert exclusions.excluded_ids(b.user_id, now) == {a.user_id}
     assert {(a.user_id, b.user_id), (b.user_id, a.user_id)} <= set(exclusions.all_exclusion_pairs(now))
@@ -62,7 +62,7 @@ def test_reports_are_kept_for_administrators_with_the_reported_persons_organisat
     by_mentorship = journey.call(reporter, "POST", "/reports", {"mentorship_id": mentorship["mentorship_id"],
                                                                 "reason": "Odd messages"}, expect=201).body
     assert by_mentorship["user_id"] == other.user_id
-    assert deps.report_repository().count_by_organisation() == {"department-for-work-pensions": 2}
+    assert services().adapters.reports.count_by_organisation() == {"department-for-work-pensions": 2}
 
 
 @pytest.mark.parametrize("body", [

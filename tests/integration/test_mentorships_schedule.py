@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from chalicelib import dependencies as deps
+from chalicelib.bootstrap import services
 from chalicelib.mentorships import service
 from tests.integration.journey import Journey, start_journey
 
@@ -24,7 +24,7 @@ def invoke_schedule(journey: Journey) -> dict:
 def request_made(journey: Journey, mentee, mentor, days_ago: int) -> str:
     when = datetime.now(UTC) - timedelta(days=days_ago)
     made = service.request_mentorship(mentee.user_id, {"mentor_id": mentor.user_id, "message": "hello"},
-                                      deps.journey_stores(), when)
+                                      services().journey, when)
     return made.mentorship_id
 
 

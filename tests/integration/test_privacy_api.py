@@ -5,7 +5,7 @@ import json
 import boto3
 import pytest
 
-from chalicelib.persistence.models import MODELS
+from chalicelib.adapters.dynamo.tables import TABLES
 from tests.integration.journey import Journey, start_journey
 
 UNIQUE_NAME = "Zephyrine Quartermaine"
@@ -50,7 +50,7 @@ def test_the_export_holds_everything_about_me(journey):
 
 def items_mentioning(needles: list[str]) -> dict[str, list[dict]]:
     found = {}
-    for base, model in MODELS.items():
+    for base, model in TABLES.items():
         for item in model.scan():
             text = json.dumps(item.attribute_values, default=str)
             if any(needle in text for needle in needles):
@@ -59,7 +59,7 @@ def items_mentioning(needles: list[str]) -> dict[str, list[dict]]:
 
 
 def test_after_deletion_no_table_holds_my_id_email_or_name(journey):
-    """Every table in MODELS is scanned. Right after deletion, other people's stored match lists may
+    """Every table in TABLES is scanned. Right after deletion, other people's stored match lists may
     still name my id (the matches API drops deleted people when it reads them); the next hourly
     recompute rewrites those lists. After it, only the record that refuses my old tokens is left:
     my id and the fact of deletion, nothing else."""

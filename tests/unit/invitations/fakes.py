@@ -2,12 +2,16 @@
 
 from datetime import UTC, datetime, timedelta
 
-from chalicelib.admin.audit import InMemoryAuditLog
-from chalicelib.invitations.ratelimit import InMemoryAttemptLog, RateLimit
+from chalicelib.invitations.ratelimit import RateLimit
 from chalicelib.invitations.service import InvitationStores
-from chalicelib.organisations import Organisation
-from chalicelib.persistence.invitations import InMemoryInvitationRepository, InMemoryMembershipRepository
-from chalicelib.persistence.organisations import InMemoryOrganisationRepository
+from chalicelib.organisations.domain import Organisation
+from tests.fakes.audit import InMemoryAuditLog
+from tests.fakes.invitations import (
+    InMemoryAttemptLog,
+    InMemoryInvitationRepository,
+    InMemoryMembershipRepository,
+)
+from tests.fakes.organisations import InMemoryOrganisationRepository
 
 NOW = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
 ORGANISATIONS = (

@@ -3,7 +3,7 @@
 import importlib.util
 from contextlib import contextmanager
 
-from chalicelib.matching import MatchIndex, MatchProfile, compute_all_lists, queries
+from chalicelib.matching import MatchProfile, build_index, compute_all_lists, queries
 from chalicelib.matching.model import DEFAULT_CONFIG
 
 
@@ -55,7 +55,7 @@ def lists_of(way: str, profiles, exclusions=(), config=DEFAULT_CONFIG) -> dict[t
             return lists_of("index", profiles, exclusions, config)
     if way != "index":
         return {(uid, role): ranked for uid, role, ranked in compute_all_lists(profiles, exclusions, config, way)}
-    index = MatchIndex.build(profiles, config, exclusions)
+    index = build_index(profiles, config, exclusions)
     lists = {}
     for person in profiles:
         if "mentee" in person.roles:

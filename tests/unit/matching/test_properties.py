@@ -3,7 +3,7 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chalicelib.matching import MatchConfig, MatchIndex, MatchProfile
+from chalicelib.matching import MatchConfig, MatchProfile, build_index, mentees_gaining
 from tests.unit.matching import reference
 from tests.unit.matching.builders import HAS_NUMBA, WAYS, lists_of
 
@@ -79,10 +79,10 @@ def test_mentees_gaining_agrees_with_lists_recomputed_before_and_after(populatio
                 if role == "mentee" and saved.user_id in [entry[0] for entry in ranked]}
 
     is_in, was_in = lists_with_saved(after_lists), lists_with_saved(before_lists)
-    index = MatchIndex.build(people, config, exclusions, engine=engine)
+    index = build_index(people, config, exclusions, engine=engine)
 
-    assert index.mentees_gaining(saved, excluded) == sorted(is_in - was_in)
-    assert index.mentees_gaining(saved, excluded, include_current=True) == sorted(is_in)
+    assert mentees_gaining(index, saved, excluded) == sorted(is_in - was_in)
+    assert mentees_gaining(index, saved, excluded, include_current=True) == sorted(is_in)
 
 
 @SETTINGS
@@ -98,7 +98,7 @@ def test_mentees_changed_since_the_snapshot_are_checked_against_their_current_li
     after = [p for p in current if p.user_id not in (saved.user_id, changed.user_id)] + [changed, saved]
     if saved.user_id == changed.user_id:
         return
-    index = MatchIndex.build(people, config, exclusions).with_changes([changed])
+    index = build_index(people, config, exclusions).with_changes([changed])
     excluded = {mentee for mentee, mentor in exclusions if mentor == saved.user_id}
 
     def lists_with_saved(population):
@@ -106,4 +106,4 @@ def test_mentees_changed_since_the_snapshot_are_checked_against_their_current_li
         return {uid for (uid, role), ranked in lists.items()
                 if role == "mentee" and saved.user_id in [entry[0] for entry in ranked]}
 
-    assert index.mentees_gaining(saved, excluded) == sorted(lists_with_saved(after) - lists_with_saved(current))
+    assert mentees_gaining(index, saved, excluded) == sorted(lists_with_saved(after) - lists_with_saved(current))

@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from chalicelib.matching import MatchConfig, MatchIndex, MatchProfile, compute_all_lists
+from chalicelib.matching import MatchConfig, MatchProfile, build_index, compute_all_lists
 from tests.unit.matching import reference
 
 GRADES = ("AA", "AO", "EO", "HEO", "SEO", "G7", "G6", "SCS1")
@@ -58,7 +58,7 @@ def test_the_numba_recompute_equals_the_numpy_one_on_a_population_of_many_blocks
 
 def test_sampled_lists_of_a_population_of_many_blocks_equal_the_reference(population, numba_lists):
     people, exclusions = population
-    index = MatchIndex.build(people, MatchConfig(k=5), exclusions)
+    index = build_index(people, MatchConfig(k=5), exclusions)
 
     for person in random.Random(3).sample(people, 40):
         if "mentee" in person.roles:

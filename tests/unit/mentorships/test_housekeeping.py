@@ -35,7 +35,7 @@ def test_over_thirty_days_of_hourly_runs_the_mentor_is_nudged_once_and_reminded_
     request = world.ask(world.mentee("Priya"), world.mentor("Ben"))
     summaries = run_every_hour(world, 31)
     assert [e.template_id for e in world.sent()] == ["request_received", "request_waiting", "request_expiring"]
-    assert all(e.to_address == world.people.emails[request.mentor_id] for e in world.sent())
+    assert all(e.to_address == world.people.email_of(request.mentor_id) for e in world.sent())
     assert sum(s.nudged for s in summaries) == sum(s.reminded for s in summaries) == 1
     assert sum(s.expired for s in summaries) == 1
 

@@ -119,9 +119,9 @@ def test_the_recipient_gets_at_most_one_email_per_thread_per_hour(world, accepte
         world.later(minutes=10)
     send(world, accepted, mentor, "reply")
     emails = world.sent("message_received")
-    assert [e.to_address for e in emails] == [world.people.emails[mentor], world.people.emails[mentee]]
+    assert [e.to_address for e in emails] == [world.people.email_of(mentor), world.people.email_of(mentee)]
     world.later(minutes=31)
     send(world, accepted, mentee)
     assert len(world.sent("message_received")) == 3
-    assert all("private words" not in str(e) and world.people.emails[mentee] not in str(e.personalisation)
+    assert all("private words" not in str(e) and world.people.email_of(mentee) not in str(e.personalisation)
                for e in world.sent())

@@ -28,7 +28,7 @@ def test_accepting_takes_one_place_and_emails_the_mentee(world):
     assert world.mentorships.load(mentor).active_mentees == 1
     assert world.mentorships.load(mentee).pending_requests == 0
     [email] = world.sent("request_accepted")
-    assert email.to_address == world.people.emails[mentee]
+    assert email.to_address == world.people.email_of(mentee)
     assert email.personalisation["other_name"] == "Ben"
 
 

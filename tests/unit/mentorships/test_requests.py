@@ -26,10 +26,10 @@ def test_the_mentor_is_emailed_a_link_but_not_the_message_or_the_mentees_email(w
     mentee, mentor = world.mentee("Priya Shah"), world.mentor("Ben Okafor")
     request = world.ask(mentee, mentor, "secret words about my career")
     [email] = world.sent("request_received")
-    assert email.to_address == world.people.emails[mentor]
+    assert email.to_address == world.people.email_of(mentor)
     assert email.personalisation == {"name": "Ben Okafor", "other_name": "Priya Shah",
                                      "link": f"https://mentor-match.example/mentorships?id={request.mentorship_id}"}
-    assert "secret" not in str(email) and world.people.emails[mentee] not in str(email)
+    assert "secret" not in str(email) and world.people.email_of(mentee) not in str(email)
 
 
 @pytest.mark.parametrize("body", [

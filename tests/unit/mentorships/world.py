@@ -1,21 +1,15 @@
 """An in-memory world for the journey's unit tests: the real services over InMemory* stores."""
 
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
+from chalicelib.bootstrap import assemble
 from chalicelib.mentorships import service
 from chalicelib.mentorships.domain import Mentorship
-from chalicelib.mentorships.stores import JourneyStores
-from chalicelib.notifications.notifier import Notifier
-from chalicelib.notifications.senders import InMemoryEmailSender
-from chalicelib.persistence.accounts import InMemoryAccountRepository
-from chalicelib.persistence.mentorships import InMemoryMentorshipRepository
-from chalicelib.persistence.messages import InMemoryMessageRepository
-from chalicelib.persistence.people import InMemoryPeopleDirectory
-from chalicelib.persistence.profiles import InMemoryProfileRepository
-from chalicelib.persistence.safety import InMemoryBlockRepository, InMemoryReportRepository
 from chalicelib.profiles.domain import Profile
+from chalicelib.settings import load_settings
+from tests.fakes import in_memory_adapters
 
 T0 = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
 _ids = itertools.count(1)
@@ -23,20 +17,18 @@ _ids = itertools.count(1)
 
 @dataclass
 class World:
+    """The composition root over in-memory adapters, with a clock and helpers for the tests."""
+
     now: datetime = T0
-    profiles: InMemoryProfileRepository = field(default_factory=InMemoryProfileRepository)
-    messages: InMemoryMessageRepository = field(default_factory=InMemoryMessageRepository)
-    blocks: InMemoryBlockRepository = field(default_factory=InMemoryBlockRepository)
-    reports: InMemoryReportRepository = field(default_factory=InMemoryReportRepository)
-    people: InMemoryPeopleDirectory = field(default_factory=InMemoryPeopleDirectory)
-    outbox: InMemoryEmailSender = field(default_factory=InMemoryEmailSender)
-    accounts: InMemoryAccountRepository = field(default_factory=InMemoryAccountRepository)
 
     def __post_init__(self):
-        self.mentorships = InMemoryMentorshipRepository(self.profiles, self.messages)
-        notifier = Notifier(self.outbox, self.people, self.profiles, "https://mentor-match.example")
-        self.stores = JourneyStores(self.mentorships, self.messages, self.profiles, self.blocks, self.reports,
-                                    self.people, notifier)
+        self.adapters = in_memory_adapters()
+        settings = replace(load_settings(), site_url="https://mentor-match.example")
+        self.services = assemble(settings, self.adapters)
+        self.stores = self.services.journey
+        a = self.adapters
+        self.profiles, self.messages, self.blocks, self.reports = a.profiles, a.messages, a.blocks, a.reports
+        self.mentorships, self.people, self.outbox, self.accounts = a.mentorships, a.directory, a.email, a.accounts
 
     def later(self, **delta) -> datetime:
         self.now = self.now + timedelta(**delta)
@@ -50,7 +42,7 @@ class World:
             grade="HEO", location="Leeds", roles=tuple(roles), mentor_capacity=capacity,
             accepting_requests=accepting, **extra,
         ))
-        self.people.emails[user_id] = f"{user_id}@example.gov.uk"
+        self.people.add(user_id, f"{user_id}@example.gov.uk")
         return user_id
 
     def mentor(self, name: str = "", capacity: int = 2) -> str:

@@ -1,0 +1,49 @@
+"""Account standings in DynamoDB (``accounts.ports.AccountRepository``).
+
+The accounts table holds rows only for accounts that are not plainly active (suspended,
+deleted, reinstated), so listing the suspended scans a small table. Administrators change a
+standing together with its audit entry, in one transaction.
+"""
+
+from collections.abc import Iterable
+
+from chalicelib.accounts.domain import AccountStanding
+from chalicelib.adapters.dynamo.audit import to_audit_model
+from chalicelib.adapters.dynamo.tables import AccountModel
+from chalicelib.adapters.dynamo.transact import transact
+from chalicelib.audit.domain import AuditEntry
+from chalicelib.errors import ConflictError
+
+BUSY = "This account was changed by someone else at the same moment. Try again."
+
+
+class DynamoAccountRepository:
+    def get(self, user_id: str) -> AccountStanding | None:
+        try:
+            item = AccountModel.get(user_id, consistent_read=True)
+        except AccountModel.DoesNotExist:
+            return None
+        return to_standing(item)
+
+    def get_many(self, user_ids: Iterable[str]) -> dict[str, AccountStanding]:
+        wanted = list(dict.fromkeys(user_ids))
+        return {item.user_id: to_standing(item) for item in AccountModel.batch_get(wanted)} if wanted else {}
+
+    def put(self, standing: AccountStanding) -> None:
+        to_model(standing).save()
+
+    def put_with_audit(self, standing: AccountStanding, audit: AuditEntry) -> None:
+        with transact(ConflictError(BUSY)) as transaction:
+            transaction.save(to_model(standing))
+            transaction.save(to_audit_model(audit))
+
+    def suspended_ids(self) -> set[str]:
+        return {item.user_id for item in AccountModel.scan(AccountModel.state == "suspended")}
+
+
+def to_standing(item: AccountModel) -> AccountStanding:
+    return AccountStanding(user_id=item.user_id, state=item.state, changed_at=item.changed_at)
+
+
+def to_model(standing: AccountStanding) -> AccountModel:
+    return AccountModel(user_id=standing.user_id, state=standing.state, changed_at=standing.changed_at)

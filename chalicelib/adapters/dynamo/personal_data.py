@@ -1,0 +1,39 @@
+"""Items that belong to one person and go when their account is deleted, table by table.
+
+``privacy.ports.OwnedItems``: ``OWNED_BY_PERSON`` names each table whose partition key is the
+person (or made from their id) and how to make that key. Another such table is one more line
+here. Tables with more involved rules (mentorships, messages, loads, blocks, reports, account
+standing) are handled by chalicelib/privacy/deletion.py through the journey's own ports.
+"""
+
+from collections.abc import Callable
+
+from pynamodb.models import Model
+
+from chalicelib.adapters.dynamo.tables import TABLES
+
+OWNED_BY_PERSON: dict[str, Callable[[str], str]] = {
+    "profiles": lambda user_id: user_id,
+    "matches": lambda user_id: user_id,  # my own lists (others' lists drop me at read time and recompute)
+    "memberships": lambda user_id: user_id,  # organisations I joined through an invitation
+    "attempts": lambda user_id: f"user:{user_id}",  # my failed invitation codes (rate limit)
+}
+
+
+class DynamoOwnedItems:
+    def __init__(self, tables: dict[str, Callable[[str], str]] | None = None):
+        self._tables = OWNED_BY_PERSON if tables is None else tables
+
+    def delete_all(self, user_id: str) -> dict[str, int]:
+        return {base: delete_partition(TABLES[base], key_of(user_id)) for base, key_of in self._tables.items()}
+
+
+def delete_partition(model: type[Model], hash_key: str) -> int:
+    key_names = [model._hash_key_attribute().attr_name]
+    if model._range_key_attribute() is not None:
+        key_names.append(model._range_key_attribute().attr_name)
+    items = list(model.query(hash_key, attributes_to_get=key_names, consistent_read=True))
+    with model.batch_write() as batch:
+        for item in items:
+            batch.delete(item)
+    return len(items)

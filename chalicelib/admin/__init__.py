@@ -1,1 +1,0 @@
-"""Administrators' use cases: organisations, usage figures, suspensions and the audit log."""

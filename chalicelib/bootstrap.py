@@ -1,0 +1,202 @@
+"""The composition root: every service, built once per Lambda container from ``Settings``.
+
+``Adapters`` is the outside world, one adapter per aggregate; ``assemble`` wires the features'
+services over any set of adapters (the AWS ones here, in-memory ones in the tests); ``services()``
+is the container's one copy, made on first use (settings are read lazily: Chalice applies a
+stage's environment only while a call runs). Routes, schedules, triggers, the admin CLI and the
+local stack all take their services from here.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import cached_property
+from typing import Any
+
+import boto3
+
+from chalicelib.accounts.ports import AccountRepository, Directory
+from chalicelib.adapters.cognito import CognitoDirectory
+from chalicelib.adapters.dynamo.accounts import DynamoAccountRepository
+from chalicelib.adapters.dynamo.attempts import DynamoAttemptLog
+from chalicelib.adapters.dynamo.audit import DynamoAuditLog
+from chalicelib.adapters.dynamo.blocks import DynamoBlockRepository
+from chalicelib.adapters.dynamo.invitations import DynamoInvitationRepository, DynamoMembershipRepository
+from chalicelib.adapters.dynamo.match_lists import DynamoMatchListRepository
+from chalicelib.adapters.dynamo.mentorships import DynamoMentorshipRepository
+from chalicelib.adapters.dynamo.messages import DynamoMessageRepository
+from chalicelib.adapters.dynamo.organisations import DynamoOrganisationRepository
+from chalicelib.adapters.dynamo.personal_data import DynamoOwnedItems
+from chalicelib.adapters.dynamo.profiles import DynamoProfileRepository
+from chalicelib.adapters.dynamo.reports import DynamoReportRepository
+from chalicelib.adapters.dynamo.tables import bind_tables
+from chalicelib.adapters.dynamo.usage import DynamoMentorshipStatsSource, DynamoPeopleSource
+from chalicelib.adapters.email import sender_for
+from chalicelib.adapters.s3_snapshots import S3SnapshotStore
+from chalicelib.audit.ports import AuditLog
+from chalicelib.auth import TokenVerifier
+from chalicelib.gate.service import PersonGate
+from chalicelib.invitations.ports import AttemptLog, InvitationRepository, MembershipRepository
+from chalicelib.invitations.ratelimit import RateLimit
+from chalicelib.invitations.service import InvitationStores
+from chalicelib.match_lists.index_cache import IndexCache
+from chalicelib.match_lists.ports import MatchListRepository, SnapshotStore
+from chalicelib.match_lists.service import MatchStores
+from chalicelib.matching import MatchConfig
+from chalicelib.mentorships.exclusions import MentorshipExclusions
+from chalicelib.mentorships.ports import (
+    BlockRepository,
+    MentorshipRepository,
+    MessageRepository,
+    ReportRepository,
+)
+from chalicelib.mentorships.stores import JourneyStores
+from chalicelib.notifications.notifier import Notifier
+from chalicelib.notifications.ports import EmailSender
+from chalicelib.organisations.ports import OrganisationRepository
+from chalicelib.privacy.deletion import DeletionStores
+from chalicelib.privacy.ports import OwnedItems
+from chalicelib.profiles.ports import ProfileRepository
+from chalicelib.settings import Settings, get_settings
+from chalicelib.usage.ports import MentorshipStatsSource, PeopleSource
+
+
+@dataclass(frozen=True)
+class Adapters:
+    """The outside world behind the features' ports."""
+
+    profiles: ProfileRepository
+    organisations: OrganisationRepository
+    accounts: AccountRepository
+    directory: Directory
+    audit: AuditLog
+    invitations: InvitationRepository
+    memberships: MembershipRepository
+    attempts: AttemptLog
+    mentorships: MentorshipRepository
+    messages: MessageRepository
+    blocks: BlockRepository
+    reports: ReportRepository
+    match_lists: MatchListRepository
+    snapshots: SnapshotStore
+    owned_items: OwnedItems
+    people_figures: PeopleSource
+    request_figures: MentorshipStatsSource
+    email: EmailSender
+
+
+@dataclass(frozen=True, eq=False)
+class Services:
+    """What the entry points call: the features' stores wired over one set of adapters."""
+
+    settings: Settings
+    adapters: Adapters
+
+    @cached_property
+    def tokens(self) -> TokenVerifier:
+        return TokenVerifier(self.settings)
+
+    @cached_property
+    def match_config(self) -> MatchConfig:
+        s = self.settings
+        return MatchConfig(skills_weight=s.skills_weight, interests_weight=s.interests_weight,
+                           professions_weight=s.professions_weight, k=s.match_k)
+
+    @cached_property
+    def exclusions(self) -> MentorshipExclusions:
+        """Who is kept apart by the journey: the match lists' ``ExclusionSource``."""
+        return MentorshipExclusions(self.adapters.mentorships, self.adapters.blocks)
+
+    @cached_property
+    def index_cache(self) -> IndexCache:
+        return IndexCache(self.adapters.snapshots, self.adapters.profiles, self.exclusions, self.match_config)
+
+    @cached_property
+    def matches(self) -> MatchStores:
+        a = self.adapters
+        return MatchStores(profiles=a.profiles, lists=a.match_lists, accounts=a.accounts, organisations=a.organisations,
+                           source=self.exclusions, cache=self.index_cache)
+
+    @cached_property
+    def journey(self) -> JourneyStores:
+        a = self.adapters
+        notifier = Notifier(a.email, a.directory, a.profiles, self.settings.site_url)
+        return JourneyStores(a.mentorships, a.messages, a.profiles, a.blocks, a.reports, a.directory, notifier)
+
+    @cached_property
+    def invitations(self) -> InvitationStores:
+        a, s = self.adapters, self.settings
+        rule = RateLimit(s.invitation_failure_limit, timedelta(seconds=s.invitation_failure_window_seconds))
+        return InvitationStores(a.invitations, a.memberships, a.organisations, a.attempts, rule)
+
+    @cached_property
+    def deletion(self) -> DeletionStores:
+        return DeletionStores(self.journey, self.adapters.owned_items, self.adapters.accounts)
+
+    def person_gate(self, user_id: str, username: str) -> PersonGate:
+        """The sign-up gate for one signed-in person."""
+        a = self.adapters
+        return PersonGate(user_id, username, a.directory, a.memberships, a.organisations,
+                          lenient_without_pool=self.settings.stage != "prod")
+
+
+class LazyClient:
+    """A boto3 client made on first use: a cold start pays only for the clients its call needs."""
+
+    def __init__(self, session: boto3.session.Session, service: str):
+        self._session, self._service = session, service
+        self._client: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._client is None:
+            self._client = self._session.client(self._service)
+        return getattr(self._client, name)
+
+
+def aws_adapters(settings: Settings) -> Adapters:
+    """DynamoDB, Cognito, S3 and SES (or GOV.UK Notify), as the settings name them."""
+    bind_tables(settings)
+    session = boto3.session.Session(region_name=settings.region)
+    profiles, reports = DynamoProfileRepository(), DynamoReportRepository()
+    return Adapters(
+        profiles=profiles, organisations=DynamoOrganisationRepository(), accounts=DynamoAccountRepository(),
+        directory=CognitoDirectory(LazyClient(session, "cognito-idp"), settings.user_pool_id),
+        audit=DynamoAuditLog(), invitations=DynamoInvitationRepository(),
+        memberships=DynamoMembershipRepository(), attempts=DynamoAttemptLog(),
+        mentorships=DynamoMentorshipRepository(), messages=DynamoMessageRepository(),
+        blocks=DynamoBlockRepository(), reports=reports, match_lists=DynamoMatchListRepository(),
+        snapshots=S3SnapshotStore(LazyClient(session, "s3"), settings.snapshot_bucket, settings.snapshot_key),
+        owned_items=DynamoOwnedItems(), people_figures=DynamoPeopleSource(),
+        request_figures=DynamoMentorshipStatsSource(profiles, reports),
+        email=sender_for(settings, lambda: LazyClient(session, "ses")),
+    )
+
+
+def assemble(settings: Settings, adapters: Adapters) -> Services:
+    return Services(settings, adapters)
+
+
+def build(settings: Settings) -> Services:
+    """The services over AWS, as the settings name it."""
+    return assemble(settings, aws_adapters(settings))
+
+
+_current: Services | None = None
+
+
+def services() -> Services:
+    """This container's services, built on first use from the environment's settings."""
+    global _current
+    if _current is None:
+        _current = build(get_settings())
+    return _current
+
+
+def use(chosen: Services | None) -> None:
+    """Serve these services from now on (the tests' in-memory build); None: build afresh on next use."""
+    global _current
+    _current = chosen
+
+
+def reset() -> None:
+    """Forget the built services (tests, the CLI and the local stack change the environment)."""
+    use(None)

@@ -1,0 +1,72 @@
+"""Match lists as the service keeps them: one ranked list per person and role, and its digest.
+
+A "mentee" list holds my suggested mentors; a "mentor" list holds the people I could mentor.
+A list is stored whole with a digest of its content (not its time), so the recompute can skip
+writing lists that did not change.
+"""
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from chalicelib.matching import Match, MatchProfile
+from chalicelib.profiles.domain import Profile
+
+ROLES = ("mentee", "mentor")  # a "mentee" list holds my mentors; a "mentor" list holds my mentees
+
+
+@dataclass(frozen=True)
+class MatchList:
+    user_id: str
+    role: str  # "mentee": this person's mentors; "mentor": this person's mentees
+    computed_at: str
+    matches: tuple[Match, ...]
+
+    @property
+    def digest(self) -> str:
+        return list_digest(self.matches)
+
+
+@dataclass(frozen=True)
+class StoredSnapshot:
+    """The matching snapshot as the recompute left it for the API."""
+
+    data: bytes
+    computed_at: str
+    tag: str  # changes whenever the object is replaced
+
+
+def list_digest(matches: Iterable[Match]) -> str:
+    """Stable fingerprint of a list's content (not its time), to skip writing unchanged lists."""
+    return hashlib.blake2b(encode_entries(matches).encode(), digest_size=12).hexdigest()
+
+
+def encode_entries(matches: Iterable[Match]) -> str:
+    rows = [[m.user_id, round(m.score, 12), list(m.shared_skills), list(m.shared_interests),
+             list(m.shared_professions)] for m in matches]
+    return json.dumps(rows, separators=(",", ":"))
+
+
+def decode_entries(text: str) -> tuple[Match, ...]:
+    return tuple(Match(uid, score, tuple(s), tuple(i), tuple(p)) for uid, score, s, i, p in json.loads(text))
+
+
+def to_match_profile(profile: Profile, active_mentees: int = 0) -> MatchProfile:
+    return MatchProfile(
+        user_id=profile.user_id,
+        roles=frozenset(profile.roles),
+        grade=profile.grade,
+        skills_offered=frozenset(profile.skills_offered),
+        skills_wanted=frozenset(profile.skills_wanted),
+        interests=frozenset(profile.interests),
+        professions=frozenset(profile.professions),
+        mentor_capacity=profile.mentor_capacity,
+        active_mentees=active_mentees,
+        accepting_requests=profile.accepting_requests,
+    )
+
+
+def to_match_profiles(profiles: Iterable[Profile], counts: dict[str, int]) -> list[MatchProfile]:
+    """The engine's view of these profiles; ``counts``: each mentor's active mentees."""
+    return [to_match_profile(p, counts.get(p.user_id, 0)) for p in profiles]

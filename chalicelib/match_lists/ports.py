@@ -1,0 +1,46 @@
+"""What the match lists need from the outside: list storage, the snapshot, and the journey's exclusions."""
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Protocol
+
+from chalicelib.match_lists.domain import MatchList, StoredSnapshot
+
+
+class MatchListRepository(Protocol):
+    """One item per person and role, written whole (readers never see half a list)."""
+
+    def get(self, user_id: str, role: str) -> MatchList | None: ...
+
+    def put_many(self, lists: Iterable[MatchList]) -> int: ...
+
+    def delete_for(self, user_id: str) -> None: ...
+
+    def delete_many(self, keys: Iterable[tuple[str, str]]) -> int: ...
+
+
+class SnapshotStore(Protocol):
+    """Where the recompute leaves the matching snapshot for the API, replaced whole (a reader gets
+    the old one or the new one), and beside it the digests of every list it wrote."""
+
+    def load(self) -> StoredSnapshot | None: ...
+
+    def tag(self) -> str | None: ...
+
+    def save(self, data: bytes, computed_at: str) -> None: ...
+
+    def load_digests(self) -> dict[str, str]: ...
+
+    def save_digests(self, digests: dict[str, str]) -> None: ...
+
+
+class ExclusionSource(Protocol):
+    """Who may not be matched with whom, and how full each mentor is (mentorships, blocks)."""
+
+    def excluded_ids(self, user_id: str, now: datetime) -> set[str]: ...
+
+    def all_exclusion_pairs(self, now: datetime) -> Iterable[tuple[str, str]]: ...
+
+    def active_mentees(self, mentor_ids: Iterable[str]) -> dict[str, int]: ...
+
+    def active_mentee_counts(self) -> dict[str, int]: ...

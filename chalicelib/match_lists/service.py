@@ -1,0 +1,116 @@
+"""Match list use cases: refresh on save (instant), read my list, with read-time filtering."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from chalicelib.accounts.ports import AccountRepository
+from chalicelib.errors import NotFoundError, ValidationError
+from chalicelib.match_lists.domain import ROLES, MatchList, to_match_profile, to_match_profiles
+from chalicelib.match_lists.index_cache import IndexCache
+from chalicelib.match_lists.ports import ExclusionSource, MatchListRepository
+from chalicelib.matching import Match, MatchIndex, MatchProfile, mentees_gaining
+from chalicelib.organisations.ports import OrganisationRepository
+from chalicelib.profiles.domain import Profile
+from chalicelib.profiles.ports import ProfileRepository
+
+MAX_REVERSE_REFRESH = 200  # mentees refreshed at once when a mentor saves; the schedule does the rest
+
+
+@dataclass(frozen=True)
+class MatchStores:
+    profiles: ProfileRepository
+    lists: MatchListRepository
+    accounts: AccountRepository
+    organisations: OrganisationRepository
+    source: ExclusionSource
+    cache: IndexCache
+
+
+def lists_for(index: MatchIndex, person: MatchProfile, excluded: set[str], stamp: str) -> list[MatchList]:
+    """The person's list for every role (an empty list for a role they no longer hold)."""
+    mentors = index.mentors_for(person, excluded) if "mentee" in person.roles else []
+    mentees = index.mentees_for(person, excluded) if "mentor" in person.roles else []
+    return [MatchList(person.user_id, "mentee", stamp, tuple(mentors)),
+            MatchList(person.user_id, "mentor", stamp, tuple(mentees))]
+
+
+def refresh_after_save(profile: Profile, stores: MatchStores, now: datetime) -> list[MatchList]:
+    """Rule: saving a profile makes that person's lists fresh at once; when a mentor saves,
+    the mentees whose top list they now enter get fresh lists at once too."""
+    stamp = now.isoformat(timespec="seconds")
+    counts = stores.source.active_mentees([profile.user_id]) if "mentor" in profile.roles else {}
+    me = to_match_profile(profile, counts.get(profile.user_id, 0))
+    index = stores.cache.current(now).with_changes([me])
+    mine = lists_for(index, me, stores.source.excluded_ids(me.user_id, now), stamp)
+    stores.lists.put_many(mine)
+    if "mentor" in profile.roles:
+        refresh_mentees_gaining(index, me, stores, now)
+    return mine
+
+
+def refresh_mentees_gaining(index: MatchIndex, mentor: MatchProfile, stores: MatchStores, now: datetime) -> int:
+    # include_current: the index already holds the saved profile (the overlay may have read it),
+    # so "newly entered" cannot be told apart; lists that already hold the mentor are refreshed too.
+    gaining = mentees_gaining(index, mentor, stores.source.excluded_ids(mentor.user_id, now), include_current=True)
+    profiles = stores.profiles.get_many(gaining[:MAX_REVERSE_REFRESH]).values()
+    stamp = now.isoformat(timespec="seconds")
+    refreshed = [
+        MatchList(mentee.user_id, "mentee", stamp,
+                  tuple(index.mentors_for(mentee, stores.source.excluded_ids(mentee.user_id, now))))
+        for mentee in to_match_profiles(profiles, {})
+    ]
+    return stores.lists.put_many(refreshed)
+
+
+def get_my_matches(user_id: str, role: str, stores: MatchStores, now: datetime) -> dict[str, Any]:
+    if role not in ROLES:
+        raise ValidationError("Say which list you want: as=mentee (your mentors) or as=mentor (your mentees).",
+                              fields={"as": "must be mentee or mentor"})
+    me = stores.profiles.get(user_id)
+    if me is None:
+        raise NotFoundError("Create your profile first: your matches come from it.")
+    stored = stores.lists.get(user_id, role)
+    if stored is None:  # never computed (e.g. just after deployment): compute now
+        stored = next(lst for lst in refresh_after_save(me, stores, now) if lst.role == role)
+    shown = visible_entries(stored.matches, role, stores, stores.source.excluded_ids(user_id, now))
+    return {"computed_at": stored.computed_at, "matches": shown}
+
+
+def visible_entries(matches: tuple[Match, ...], role: str, stores: MatchStores, excluded: set[str]) -> list[dict[str, Any]]:
+    """Read-time filter: people deleted, suspended, blocked or no longer available drop out at once."""
+    people = stores.profiles.get_many(m.user_id for m in matches if m.user_id not in excluded)
+    suspended = {uid for uid, standing in stores.accounts.get_many(people).items() if standing.state != "active"}
+    names = {org.id: org.name for org in stores.organisations.list_active()}
+    shown = []
+    for match in matches:
+        person = people.get(match.user_id)
+        if person is None or match.user_id in suspended or not still_available(person, role):
+            continue
+        shown.append(entry_view(match, person, names))
+    return shown
+
+
+def still_available(person: Profile, role: str) -> bool:
+    """Still a mentor taking requests (capacity changes wait for the next recompute), or still a mentee."""
+    if role == "mentee":  # my list of mentors
+        return person.mentoring_unavailability(active_mentees=0) is None
+    return "mentee" in person.roles
+
+
+def entry_view(match: Match, person: Profile, organisation_names: dict[str, str]) -> dict[str, Any]:
+    return {
+        "user_id": match.user_id,
+        "display_name": person.display_name,
+        "job_title": person.job_title,
+        "organisation_id": person.organisation_id,
+        "department": organisation_names.get(person.organisation_id, ""),
+        "grade": person.grade,
+        "location": person.location,
+        "score": round(match.score, 4),
+        "shared": {
+            "skills": list(match.shared_skills),
+            "interests": list(match.shared_interests),
+            "professions": list(match.shared_professions),
+        },
+    }

@@ -1,0 +1,22 @@
+"""Routes: my suggested mentors or mentees.
+
+GET /me/matches?as=mentee|mentor ->
+  {"computed_at": "2026-11-26T10:00:00+00:00",
+   "matches": [{"user_id", "display_name", "job_title", "organisation_id", "department", "grade",
+                "location", "score" (0..1), "shared": {"skills": [...], "interests": [...],
+                "professions": [...]}}]}
+`as=mentee` (the default) lists mentors for me; `as=mentor` lists people I could mentor.
+"""
+
+from chalice import Blueprint
+
+from chalicelib.bootstrap import services
+from chalicelib.match_lists.service import get_my_matches
+from chalicelib.web.common import api_route, bearer, now, principal, query
+
+api = Blueprint(__name__)
+
+
+@api_route(api, "/me/matches", methods=["GET"], authorizer=bearer)
+def list_my_matches():
+    return get_my_matches(principal(api).user_id, query(api, "as", "mentee"), services().matches, now())

@@ -1,0 +1,129 @@
+"""The sign-up gate: one rule for Cognito's PreSignUp trigger and for the API's first profile."""
+
+from datetime import timedelta
+
+import pytest
+
+from chalicelib.accounts.domain import DirectoryUnavailableError, DirectoryUser
+from chalicelib.errors import ValidationError
+from chalicelib.gate.rule import SignUpRefusedError, admit, check_placement
+from chalicelib.gate.service import PersonGate, admission_at_sign_up
+from chalicelib.invitations import service
+from chalicelib.triggers import pre_sign_up
+from tests.fakes.accounts import InMemoryDirectory
+from tests.unit.invitations.fakes import NOW, ORGANISATIONS, make_stores
+
+
+def sign_up_event(email: str, source: str = "PreSignUp_SignUp", **request) -> dict:
+    return {"triggerSource": source, "userName": "a-uuid",
+            "request": {"userAttributes": {"email": email}, **request}, "response": {}}
+
+
+def invite(stores, organisation_id="home-office", **changes):
+    body = {"organisation_id": organisation_id, "max_uses": 5, **changes}
+    return service.create_invitation(body, "admin", stores, NOW)
+
+
+def test_an_email_on_an_active_organisations_domain_is_admitted_to_that_organisation():
+    admission = admit("priya@dwp.gov.uk", [], ORGANISATIONS)
+    assert admission.organisation_ids == ("department-for-work-pensions",)
+    assert admission.placements[0].via == "email"
+
+
+@pytest.mark.parametrize("email", ["clerk@leeds.gov.uk", "me@gmail.com", "x@closed.gov.uk", "", "not-an-email"])
+def test_anyone_else_is_refused_with_what_to_do(email):
+    with pytest.raises(SignUpRefusedError, match="Ask your department for an invitation link"):
+        admit(email, [], ORGANISATIONS)
+
+
+def test_an_invitation_admits_someone_without_a_work_email_to_the_invited_organisation_only():
+    admission = admit("me@gmail.com", ["home-office"], ORGANISATIONS)
+    assert admission.organisation_ids == ("home-office",)
+    check_placement("home-office", admission)
+    with pytest.raises(ValidationError) as refused:
+        check_placement("department-for-work-pensions", admission)
+    assert refused.value.fields == {"organisation_id": "must be home-office"}
+
+
+def test_an_invitation_to_an_inactive_organisation_admits_nobody():
+    with pytest.raises(SignUpRefusedError):
+        admit("me@gmail.com", ["closed-agency"], ORGANISATIONS)
+
+
+def test_a_work_email_and_an_invitation_admit_to_both_organisations():
+    admission = admit("priya@dwp.gov.uk", ["home-office"], ORGANISATIONS)
+    assert admission.organisation_ids == ("department-for-work-pensions", "home-office")
+
+
+def test_at_sign_up_a_valid_invitation_code_admits_and_an_invalid_one_does_not():
+    stores, _ = make_stores()
+    code = invite(stores)["code"]
+    assert admission_at_sign_up("me@gmail.com", code, stores, NOW).organisation_ids == ("home-office",)
+    with pytest.raises(SignUpRefusedError):
+        admission_at_sign_up("me@gmail.com", code, stores, NOW + timedelta(days=31))
+    with pytest.raises(SignUpRefusedError):
+        admission_at_sign_up("me@gmail.com", "made-up-code-made-up-code", stores, NOW)
+
+
+def test_the_trigger_lets_a_work_email_through_and_returns_the_event_unchanged():
+    stores, _ = make_stores()
+    event = sign_up_event("priya@dwp.gov.uk")
+    assert pre_sign_up(event, stores, NOW) == sign_up_event("priya@dwp.gov.uk")
+
+
+@pytest.mark.parametrize("where", ["clientMetadata", "validationData"])
+def test_the_trigger_takes_the_invitation_code_from_client_metadata_or_validation_data(where):
+    stores, _ = make_stores()
+    code = invite(stores)["code"]
+    event = sign_up_event("me@gmail.com", **{where: {"invitation": code}})
+    assert pre_sign_up(event, stores, NOW) is event
+    assert service.list_invitations(stores, NOW)[0]["uses"] == 0  # checked, not used up
+
+
+def test_the_trigger_refuses_others_with_a_message_saying_what_to_do():
+    stores, _ = make_stores()
+    with pytest.raises(SignUpRefusedError, match="Ask your department for an invitation link"):
+        pre_sign_up(sign_up_event("me@gmail.com", clientMetadata={"invitation": "nonsense"}), stores, NOW)
+
+
+def test_the_trigger_applies_to_linkedin_sign_ups_but_not_to_accounts_administrators_create():
+    stores, _ = make_stores()
+    with pytest.raises(SignUpRefusedError):
+        pre_sign_up(sign_up_event("me@gmail.com", "PreSignUp_ExternalProvider"), stores, NOW)
+    assert pre_sign_up(sign_up_event("me@gmail.com", "PreSignUp_AdminCreateUser"), stores, NOW)
+
+
+def person(username="u-1", email="priya@dwp.gov.uk"):
+    return DirectoryUser(username=username, user_id=username, email=email)
+
+
+def test_in_the_api_a_redeemed_invitation_admits_someone_without_a_work_email():
+    stores, _ = make_stores()
+    gate = PersonGate("u-1", "u-1", InMemoryDirectory([person(email="me@gmail.com")]), stores.memberships,
+                      stores.organisations)
+    with pytest.raises(SignUpRefusedError):
+        gate.check_placement("home-office")
+    service.redeem_invitation(invite(stores)["code"], "u-1", [], stores, NOW)
+    gate.check_placement("home-office")
+
+
+def test_in_the_api_a_work_email_places_the_person_in_its_organisation_only():
+    stores, _ = make_stores()
+    gate = PersonGate("u-1", "u-1", InMemoryDirectory([person()]), stores.memberships, stores.organisations)
+    gate.check_placement("department-for-work-pensions")
+    with pytest.raises(ValidationError):
+        gate.check_placement("home-office")
+
+
+class PoolLessDirectory(InMemoryDirectory):
+    def email_of(self, username):
+        raise DirectoryUnavailableError("eu-west-2_TestPool1")
+
+
+def test_without_a_user_pool_the_api_gate_is_skipped_only_outside_production():
+    stores, _ = make_stores()
+    lenient = PersonGate("u-1", "u-1", PoolLessDirectory(), stores.memberships, stores.organisations, True)
+    lenient.check_placement("home-office")
+    strict = PersonGate("u-1", "u-1", PoolLessDirectory(), stores.memberships, stores.organisations, False)
+    with pytest.raises(DirectoryUnavailableError):
+        strict.check_placement("home-office")
