@@ -8,10 +8,10 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export AWS_DEFAULT_REGION ?= eu-west-2
 
-.PHONY: help run test lint unit site requirements package recompute bench admin clean
+.PHONY: help run test lint unit integration e2e browser site requirements package recompute bench admin clean
 
 help: ## List the commands
-	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+	@grep -hE '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
 
 $(BIN)/.installed: pyproject.toml
 	@echo "Installing the Python tools into $(VENV) ..."
@@ -39,8 +39,11 @@ site: frontend/dist/index.html ## Build the static site into frontend/dist
 run: $(BIN)/.installed site ## Start the whole local stack (AWS emulator, API, site, demo data); Ctrl-C stops it
 	@$(BIN)/python -m infra.local.stack
 
+# Two workers, whole files each (a file's tests may share a local stack's state in order).
+PYTEST := $(BIN)/pytest -n 2 --dist loadfile
+
 test: $(BIN)/.installed site /usr/bin/chromium lint ## Install what tests need and run the whole suite (unit, integration, e2e, browser)
-	@$(BIN)/pytest
+	@$(PYTEST) tests
 
 recompute: $(BIN)/.installed ## Run the scheduled match recompute against the running local stack (make run)
 	@$(BIN)/python -m infra.local.recompute
@@ -55,8 +58,17 @@ admin: $(BIN)/.installed ## Run the admin CLI against the running local stack, e
 lint: $(BIN)/.installed ## Check the Python code with ruff
 	@$(BIN)/ruff check .
 
-unit: $(BIN)/.installed ## Run only the unit tests
-	@$(BIN)/pytest tests/unit
+unit: $(BIN)/.installed ## Run the unit tests (pure logic and services over in-memory adapters; no network)
+	@$(PYTEST) tests/unit
+
+integration: $(BIN)/.installed ## Run the integration tests (the app and adapters on moto in process; cfn-lint)
+	@$(PYTEST) tests/integration
+
+e2e: $(BIN)/.installed site ## Run the end-to-end tests (HTTP against a local stack the tests start)
+	@$(PYTEST) tests/e2e
+
+browser: $(BIN)/.installed site /usr/bin/chromium ## Run the browser tests (headless Chromium through the site)
+	@$(PYTEST) tests/browser
 
 requirements: $(BIN)/.installed ## Regenerate requirements.txt (what Lambda ships) from pyproject.toml
 	@$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links --output-file requirements.txt pyproject.toml

@@ -135,8 +135,7 @@ class Services:
     def person_gate(self, user_id: str, username: str) -> PersonGate:
         """The sign-up gate for one signed-in person."""
         a = self.adapters
-        return PersonGate(user_id, username, a.directory, a.memberships, a.organisations,
-                          lenient_without_pool=self.settings.stage != "prod")
+        return PersonGate(user_id, username, a.directory, a.memberships, a.organisations)
 
 
 class LazyClient:

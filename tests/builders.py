@@ -7,16 +7,27 @@ import json
 import time
 import uuid
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jose import jwt
 
+from chalicelib.organisations.domain import Organisation
+
 TEST_REGION = "eu-west-2"
 TEST_POOL_ID = "eu-west-2_TestPool1"
 TEST_CLIENT_ID = "testclientid1234567890"
 TEST_ISSUER = f"https://cognito-idp.{TEST_REGION}.amazonaws.com/{TEST_POOL_ID}"
+
+
+TEST_ORGANISATIONS = (
+    Organisation("department-for-work-pensions", "Department for Work and Pensions", "department",
+                 "DWP", ("dwp.gov.uk",)),
+    Organisation("hm-revenue-customs", "HM Revenue & Customs", "department", "HMRC", ("hmrc.gov.uk",)),
+    Organisation("closed-agency", "A Closed Agency", "arms-length body", active=False),
+)
 
 
 def make_profile_body(**overrides) -> dict:
@@ -47,13 +58,19 @@ def _int_b64(number: int) -> str:
     return _b64(number.to_bytes((number.bit_length() + 7) // 8, "big"))
 
 
+@lru_cache(maxsize=4)
+def rsa_key(name: str) -> rsa.RSAPrivateKey:
+    """One 2048-bit key per name for the whole session (making one takes ~0.1 s)."""
+    return rsa.generate_private_key(65537, 2048)
+
+
 @dataclass
 class TokenFactory:
     """Mints Cognito-shaped tokens with a key of its own and publishes that key as a JWKS file."""
 
     jwks_path: Path
     kid: str = "test-key-1"
-    key: rsa.RSAPrivateKey = field(default_factory=lambda: rsa.generate_private_key(65537, 2048))
+    key: rsa.RSAPrivateKey = field(default_factory=lambda: rsa_key("tests"))
 
     def __post_init__(self):
         self.publish()
@@ -105,7 +122,7 @@ def unsigned_token(claims: dict, kid: str = "test-key-1") -> str:
 
 def make_bad_tokens(tokens: TokenFactory, tmp_path: Path) -> dict[str, str]:
     """Every kind of token the API must refuse, by name."""
-    forger = TokenFactory(jwks_path=tmp_path / "other.json", kid=tokens.kid)
+    forger = TokenFactory(jwks_path=tmp_path / "other.json", kid=tokens.kid, key=rsa_key("forger"))
     now = int(time.time())
     return {
         "forged signature": forger.mint(),

@@ -26,15 +26,20 @@ def _forget_cached_state() -> None:
     jwt_sync.get_keys.cache_clear()
 
 
-@pytest.fixture
-def test_env(monkeypatch, tmp_path):
-    """Settings for in-process tests: a test user pool whose keys are in a local JWKS file."""
-    values = {
+def settings_environment(jwks_path: Path) -> dict[str, str]:
+    """The environment of in-process tests: a test user pool whose keys are in a local JWKS file."""
+    return {
         "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_SESSION_TOKEN": "testing",
         "AWS_DEFAULT_REGION": TEST_REGION, "AWS_REGION": TEST_REGION,
         "COGNITO_USER_POOL_ID": TEST_POOL_ID, "COGNITO_CLIENT_ID": TEST_CLIENT_ID,
-        "AWS_COGNITO_JWKS_PATH": str(tmp_path / "jwks.json"), "TABLE_PREFIX": "mm-test-",
+        "AWS_COGNITO_JWKS_PATH": str(jwks_path), "TABLE_PREFIX": "mm-test-",
     }
+
+
+@pytest.fixture
+def test_env(monkeypatch, tmp_path):
+    """Settings for in-process tests, read afresh by every test."""
+    values = settings_environment(tmp_path / "jwks.json")
     for name in ("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_DYNAMODB", "AWS_PROFILE", "COGNITO_ISSUER"):
         monkeypatch.delenv(name, raising=False)
     for name, value in values.items():

@@ -9,7 +9,6 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from chalicelib.accounts.domain import DirectoryUnavailableError
 from chalicelib.accounts.ports import Directory
 from chalicelib.gate.rule import Admission, admit, check_placement
 from chalicelib.invitations.ports import MembershipRepository
@@ -35,22 +34,12 @@ class PersonGate:
     directory: Directory
     memberships: MembershipRepository
     organisations: OrganisationRepository
-    # Outside production the tests' own token issuer has no user pool to read an email from.
-    lenient_without_pool: bool = False
 
-    def admission(self) -> Admission | None:
-        """Where this person may be placed; None only when leniently skipped; SignUpRefusedError otherwise."""
-        try:
-            email = self.directory.email_of(self.username)
-        except DirectoryUnavailableError:
-            if not self.lenient_without_pool:
-                raise
-            logger.warning("sign-up gate skipped: the user pool does not exist (not production)")
-            return None
+    def admission(self) -> Admission:
+        """Where this person may be placed, or SignUpRefusedError."""
+        email = self.directory.email_of(self.username)
         return admit(email or "", self.memberships.organisations_of(self.user_id), self.organisations.list_active())
 
     def check_placement(self, organisation_id: str) -> None:
         """Refuse a profile outside the organisations this person was admitted to (403 or 400)."""
-        admission = self.admission()
-        if admission is not None:
-            check_placement(organisation_id, admission)
+        check_placement(organisation_id, self.admission())

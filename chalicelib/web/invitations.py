@@ -108,5 +108,4 @@ def redeem_invitation(invitation):
 def get_my_organisation():
     who = principal(api)
     admission = services().person_gate(who.user_id, who.username).admission()
-    placements = admission.placements if admission else ()
-    return {"organisations": [placement.view() for placement in placements]}
+    return {"organisations": [placement.view() for placement in admission.placements]}

@@ -1,82 +1,98 @@
-"""Integration layer: the real app and repositories against moto's in-process DynamoDB."""
+"""Integration layer: the real app and adapters against moto's in-process AWS.
 
-import json
+moto starts once per session and every table is created once; each test starts from empty
+tables, a fresh user pool (the one the settings name), no sent mail and an empty snapshot
+bucket, seeded only with the test organisations.
+"""
+
 import threading
-from dataclasses import dataclass
 
 import boto3
 import botocore.session
 import pytest
 from chalice.test import Client
 from moto import mock_aws
+from moto.cognitoidp.models import cognitoidp_backends
+from moto.core import DEFAULT_ACCOUNT_ID
+from moto.dynamodb.models import dynamodb_backends
 from moto.dynamodb.responses import DynamoHandler
+from moto.ses.models import ses_backends
 from pynamodb.connection import base as pynamodb_connection
 
 from app import app
-from chalicelib.adapters.dynamo.organisations import DynamoOrganisationRepository
+from chalicelib import bootstrap
 from chalicelib.adapters.dynamo.tables import TABLES, bind_tables
-from chalicelib.organisations.domain import Organisation
-from chalicelib.settings import get_settings
-
-TEST_ORGANISATIONS = (
-    Organisation("department-for-work-pensions", "Department for Work and Pensions", "department",
-                 "DWP", ("dwp.gov.uk",)),
-    Organisation("hm-revenue-customs", "HM Revenue & Customs", "department", "HMRC", ("hmrc.gov.uk",)),
-    Organisation("closed-agency", "A Closed Agency", "arms-length body", active=False),
-)
+from chalicelib.bootstrap import services
+from chalicelib.settings import load_settings, reset_settings
+from tests.app_client import AppClient
+from tests.builders import TEST_ISSUER, TEST_ORGANISATIONS, TokenFactory
+from tests.conftest import settings_environment
+from tests.integration.journey import Journey
+from tests.people import MotoPool, People
 
 
-def share_one_botocore_session(monkeypatch) -> None:
-    """PynamoDB makes a new botocore session (re-reading DynamoDB's service description) for every
-    model's connection; one shared session makes the integration layer several times faster."""
-    shared = botocore.session.get_session()
-    monkeypatch.setattr(pynamodb_connection, "get_session", lambda: shared)
+@pytest.fixture(scope="session")
+def emulated_aws(tmp_path_factory):
+    """moto for the whole session, with every table and the snapshot bucket made once."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in settings_environment(tmp_path_factory.mktemp("keys") / "jwks.json").items():
+            patch.setenv(name, value)
+        # PynamoDB makes a botocore session (re-reading DynamoDB's service description) per model
+        # connection; one shared session makes the layer several times faster.
+        shared = botocore.session.get_session()
+        patch.setattr(pynamodb_connection, "get_session", lambda: shared)
+        with mock_aws():
+            settings = load_settings()
+            bind_tables(settings)
+            for model in TABLES.values():
+                model.create_table(wait=True, billing_mode="PAY_PER_REQUEST")
+            yield settings
+    reset_settings()
 
 
-@pytest.fixture
-def aws(test_env, monkeypatch):
-    share_one_botocore_session(monkeypatch)
-    with mock_aws():
-        bind_tables(get_settings())
-        for model in TABLES.values():
-            model.create_table(wait=True, billing_mode="PAY_PER_REQUEST")
-        DynamoOrganisationRepository().put_many(TEST_ORGANISATIONS)
-        settings = get_settings()
-        boto3.client("s3", region_name=settings.region).create_bucket(
-            Bucket=settings.snapshot_bucket, CreateBucketConfiguration={"LocationConstraint": settings.region})
-        yield
-
-
-@dataclass
-class Reply:
-    status: int
-    body: object
-    headers: dict
-
-
-@dataclass
-class ApiClient:
-    """Calls the app through Chalice's test client, the way API Gateway would."""
-
-    client: Client
-
-    def call(self, method: str, path: str, token: str | None = None, json_body=None, body=None,
-             headers: dict | None = None) -> Reply:
-        sent = dict(headers or {})
-        if token is not None:
-            sent.setdefault("Authorization", f"Bearer {token}")
-        if json_body is not None:
-            body = json.dumps(json_body)
-            sent.setdefault("Content-Type", "application/json")
-        reply = getattr(self.client.http, method.lower())(path, headers=sent, body=body)
-        parsed = json.loads(reply.body) if reply.body else None
-        return Reply(reply.status_code, parsed, dict(reply.headers))
+def empty_emulated_aws(region: str) -> None:
+    """Every table emptied in place (recreating 14 tables would cost a second a test), and a new
+    start for Cognito and SES."""
+    for table in dynamodb_backends[DEFAULT_ACCOUNT_ID][region].tables.values():
+        table.items.clear()
+    cognitoidp_backends[DEFAULT_ACCOUNT_ID].reset()
+    ses_backends[DEFAULT_ACCOUNT_ID].reset()
 
 
 @pytest.fixture
-def api(aws) -> ApiClient:
+def aws(emulated_aws, test_env, monkeypatch):
+    """A clean emulated AWS for one test, and settings pointing at its user pool."""
+    region = emulated_aws.region
+    empty_emulated_aws(region)
+    s3 = boto3.resource("s3", region_name=region)
+    bucket = s3.Bucket(emulated_aws.snapshot_bucket)
+    if bucket.creation_date is None:
+        bucket.create(CreateBucketConfiguration={"LocationConstraint": region})
+    bucket.objects.all().delete()
+    pool = MotoPool(region)
+    monkeypatch.setenv("COGNITO_USER_POOL_ID", pool.id)
+    monkeypatch.setenv("COGNITO_ISSUER", TEST_ISSUER)  # tokens still come from the tests' own key
+    reset_settings()
+    bootstrap.reset()
+    boto3.client("ses", region_name=region).verify_email_identity(EmailAddress=services().settings.email_from)
+    services().adapters.organisations.put_many(TEST_ORGANISATIONS)
+    yield pool
+
+
+@pytest.fixture
+def people(aws, tokens: TokenFactory) -> People:
+    return People(tokens, aws)
+
+
+@pytest.fixture
+def journey(api: AppClient, people: People) -> Journey:
+    return Journey(api, people, services().settings.region)
+
+
+@pytest.fixture
+def api(aws) -> AppClient:
     with Client(app) as client:
-        yield ApiClient(client)
+        yield AppClient(client)
 
 
 @pytest.fixture

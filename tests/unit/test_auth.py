@@ -7,7 +7,7 @@ import pytest
 from chalicelib.auth import TokenVerifier, bearer_token
 from chalicelib.errors import UnauthorisedError
 from chalicelib.settings import get_settings
-from tests.builders import TokenFactory, make_bad_tokens
+from tests.builders import TokenFactory, make_bad_tokens, rsa_key
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ def test_every_kind_of_bad_token_is_refused_with_an_unauthorised_error(tokens, v
 
 def test_keys_are_refetched_once_when_a_new_key_appears(tokens, verifier, tmp_path):
     assert verifier.verify(tokens.mint())  # caches the current key set
-    rotated = TokenFactory(jwks_path=tmp_path / "rotated.json", kid="test-key-2")
+    rotated = TokenFactory(jwks_path=tmp_path / "rotated.json", kid="test-key-2", key=rsa_key("rotated"))
     tokens.publish(rotated)  # the pool now publishes both keys
     assert verifier.verify(rotated.mint()).user_id
 
@@ -45,7 +45,7 @@ def test_unknown_keys_do_not_cause_a_refetch_on_every_request(tokens, tmp_path):
     clock = [time.time()]
     verifier = TokenVerifier(get_settings(), clock=lambda: clock[0])
     assert verifier.verify(tokens.mint())
-    stranger = TokenFactory(jwks_path=tmp_path / "stranger.json", kid="stranger")
+    stranger = TokenFactory(jwks_path=tmp_path / "stranger.json", kid="stranger", key=rsa_key("stranger"))
     with pytest.raises(UnauthorisedError):
         verifier.verify(stranger.mint())  # refetches once, key still unknown
     tokens.publish(stranger)

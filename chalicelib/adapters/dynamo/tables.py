@@ -360,12 +360,13 @@ TABLES: dict[str, type[Model]] = {
 
 
 def bind_tables(settings: Settings) -> None:
-    """Point every model at this stage's table names and region."""
+    """Point every model at this stage's table names and region (kept as they are when unchanged)."""
     for base_name, model in TABLES.items():
-        model.Meta.table_name = settings.table_name(base_name)
-        model.Meta.region = settings.region
-        model._connection = None  # PynamoDB caches one connection per model class
-    connection.cache_clear()
+        name = settings.table_name(base_name)
+        if model.Meta.table_name != name or getattr(model.Meta, "region", None) != settings.region:
+            model.Meta.table_name, model.Meta.region = name, settings.region
+            model._connection = None  # PynamoDB caches one connection per model class
+            connection.cache_clear()
 
 
 @lru_cache(maxsize=1)

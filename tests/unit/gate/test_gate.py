@@ -120,10 +120,8 @@ class PoolLessDirectory(InMemoryDirectory):
         raise DirectoryUnavailableError("eu-west-2_TestPool1")
 
 
-def test_without_a_user_pool_the_api_gate_is_skipped_only_outside_production():
+def test_without_a_user_pool_the_api_gate_refuses_rather_than_lets_anyone_in():
     stores, _ = make_stores()
-    lenient = PersonGate("u-1", "u-1", PoolLessDirectory(), stores.memberships, stores.organisations, True)
-    lenient.check_placement("home-office")
-    strict = PersonGate("u-1", "u-1", PoolLessDirectory(), stores.memberships, stores.organisations, False)
+    gate = PersonGate("u-1", "u-1", PoolLessDirectory(), stores.memberships, stores.organisations)
     with pytest.raises(DirectoryUnavailableError):
-        strict.check_placement("home-office")
+        gate.check_placement("home-office")

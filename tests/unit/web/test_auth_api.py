@@ -6,7 +6,6 @@ import pytest
 
 from app import app
 from chalicelib.accounts.domain import AccountStanding
-from chalicelib.adapters.dynamo.accounts import DynamoAccountRepository
 from tests.builders import make_bad_tokens, make_profile_body
 
 PUBLIC = {("/health", "GET"), ("/organisations", "GET"), ("/vocabulary/{kind}", "GET"),
@@ -49,19 +48,19 @@ def test_no_authorization_header_at_all_gets_401(api):
     assert reply.status == 401
 
 
-def test_a_good_token_gets_through(api, tokens):
-    assert api.call("GET", "/me/profile", tokens.mint()).status == 404
+def test_a_good_token_gets_through(api, people):
+    assert api.call("GET", "/me/profile", people.token()).status == 404
 
 
-def test_a_suspended_account_is_refused_even_with_a_valid_token(api, tokens):
+def test_a_suspended_account_is_refused_even_with_a_valid_token(api, tokens, services):
     token = tokens.mint(sub="suspended-person")
-    DynamoAccountRepository().put(AccountStanding("suspended-person", "suspended", "2026-11-26T10:00:00+00:00"))
+    services.adapters.accounts.put(AccountStanding("suspended-person", "suspended", "2026-11-26T10:00:00+00:00"))
     reply = api.call("GET", "/me/profile", token)
     assert reply.status == 403
     assert "suspended" in reply.body["error"]["message"]
 
 
-def test_a_deleted_account_s_unexpired_token_no_longer_works(api, tokens):
+def test_a_deleted_account_s_unexpired_token_no_longer_works(api, tokens, services):
     token = tokens.mint(sub="gone")
-    DynamoAccountRepository().put(AccountStanding("gone", "deleted", "2026-11-26T10:00:00+00:00"))
+    services.adapters.accounts.put(AccountStanding("gone", "deleted", "2026-11-26T10:00:00+00:00"))
     assert api.call("GET", "/me/profile", token).status == 401

@@ -4,19 +4,12 @@ import csv
 import io
 
 import boto3
-import pytest
 
 from chalicelib.bootstrap import services
 from mentor_match_admin.cli import main
 from tests.builders import make_profile_body
-from tests.integration.cognito_people import CognitoPeople
 
 CALLER = "cli:arn:aws:sts::123456789012:user/moto"
-
-
-@pytest.fixture
-def people(aws, tokens, monkeypatch) -> CognitoPeople:
-    return CognitoPeople(tokens, monkeypatch)
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -77,10 +70,10 @@ def test_stats_print_a_table_or_csv(people, api):
 def test_administrators_are_added_and_removed_by_email_and_audited_by_id(people):
     person = people.add("new.admin@dwp.gov.uk")
     assert run("admins", "add", "new.admin@dwp.gov.uk")[0] == 0
-    groups = people.cognito.admin_list_groups_for_user(UserPoolId=people.pool_id, Username=person.username)
+    groups = people.pool.client.admin_list_groups_for_user(UserPoolId=people.pool.id, Username=person.username)
     assert [g["GroupName"] for g in groups["Groups"]] == ["admins"]
     assert run("admins", "remove", "new.admin@dwp.gov.uk")[0] == 0
-    groups = people.cognito.admin_list_groups_for_user(UserPoolId=people.pool_id, Username=person.username)
+    groups = people.pool.client.admin_list_groups_for_user(UserPoolId=people.pool.id, Username=person.username)
     assert groups["Groups"] == []
     assert audit_actions() == [(CALLER, "admin.remove"), (CALLER, "admin.add")]
     assert run("admins", "add", "nobody@dwp.gov.uk")[0] == 1

@@ -2,16 +2,9 @@
 
 from datetime import UTC, datetime, timedelta
 
-import pytest
-
 from chalicelib.bootstrap import services
 from chalicelib.mentorships import service
-from tests.integration.journey import Journey, start_journey
-
-
-@pytest.fixture
-def journey(api, tokens, monkeypatch) -> Journey:
-    return start_journey(api, tokens, monkeypatch)
+from tests.integration.journey import Journey
 
 
 def invoke_schedule(journey: Journey) -> dict:

@@ -11,7 +11,7 @@ from app import app
 from chalicelib.bootstrap import services
 from chalicelib.invitations import service
 
-EVENTS = Path(__file__).resolve().parents[1] / "events"
+EVENTS = Path(__file__).resolve().parents[2] / "events"
 
 
 def event(name: str, code: str | None = None) -> dict:

@@ -5,12 +5,6 @@ from datetime import UTC, datetime
 import pytest
 
 from chalicelib.bootstrap import services
-from tests.integration.journey import Journey, start_journey
-
-
-@pytest.fixture
-def journey(api, tokens, monkeypatch) -> Journey:
-    return start_journey(api, tokens, monkeypatch)
 
 
 def test_a_block_stops_requests_and_messages_both_ways_until_it_is_lifted(journey):

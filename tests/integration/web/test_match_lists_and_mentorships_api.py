@@ -1,14 +1,8 @@
 """Match lists and the journey together: capacity, open requests and blocks shape who is suggested."""
 
-import pytest
 
-from tests.integration.journey import Journey, start_journey
-from tests.integration.test_api_matches import run_recompute
-
-
-@pytest.fixture
-def journey(api, tokens, monkeypatch) -> Journey:
-    return start_journey(api, tokens, monkeypatch)
+from tests.integration.journey import Journey
+from tests.integration.web.test_match_lists_api import run_recompute
 
 
 def suggested(journey: Journey, who) -> list[str]:

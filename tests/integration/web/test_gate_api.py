@@ -2,15 +2,7 @@
 
 import json
 
-import pytest
-
 from tests.builders import make_profile_body
-from tests.integration.cognito_people import CognitoPeople
-
-
-@pytest.fixture
-def people(aws, tokens, monkeypatch) -> CognitoPeople:
-    return CognitoPeople(tokens, monkeypatch)
 
 
 def invitation_code(api, people, organisation_id="hm-revenue-customs", max_uses=5) -> str:

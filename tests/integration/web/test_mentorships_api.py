@@ -2,13 +2,6 @@
 
 import pytest
 
-from tests.integration.journey import Journey, start_journey
-
-
-@pytest.fixture
-def journey(api, tokens, monkeypatch) -> Journey:
-    return start_journey(api, tokens, monkeypatch)
-
 
 def test_a_request_is_created_pending_and_both_people_see_it(journey):
     mentee, mentor = journey.mentee("Priya Shah"), journey.mentor("Ben Okafor")

@@ -3,17 +3,11 @@
 import json
 
 import boto3
-import pytest
 
 from chalicelib.adapters.dynamo.tables import TABLES
-from tests.integration.journey import Journey, start_journey
+from tests.integration.journey import Journey
 
 UNIQUE_NAME = "Zephyrine Quartermaine"
-
-
-@pytest.fixture
-def journey(api, tokens, monkeypatch) -> Journey:
-    return start_journey(api, tokens, monkeypatch)
 
 
 def a_full_history(journey: Journey):

@@ -4,15 +4,9 @@ import pytest
 
 from chalicelib.bootstrap import services
 from tests.builders import make_profile_body
-from tests.integration.cognito_people import CognitoPeople
 
 NEW_ORGANISATION = {"id": "office-for-mentoring", "name": "Office for Mentoring", "kind": "arms-length body",
                     "abbreviation": "OfM", "domains": ["Mentoring.gov.uk"]}
-
-
-@pytest.fixture
-def people(aws, tokens, monkeypatch) -> CognitoPeople:
-    return CognitoPeople(tokens, monkeypatch)
 
 
 @pytest.fixture

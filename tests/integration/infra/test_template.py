@@ -26,7 +26,7 @@ from pynamodb.models import Model
 from chalicelib.adapters.dynamo.tables import TABLES
 from infra.local import resources as local_stack
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 TEMPLATE = REPO / "infra" / "template.json"
 POLICY = REPO / ".chalice" / "policy-prod.json"
 SETTINGS_SOURCE = REPO / "chalicelib" / "settings.py"

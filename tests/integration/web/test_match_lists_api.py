@@ -40,9 +40,9 @@ def run_recompute():
             source="aws.events", detail_type="Scheduled Event", detail={}, resources=[])).payload
 
 
-def test_a_mentees_list_is_ready_as_soon_as_the_profile_is_saved_and_explains_itself(api, tokens):
-    save(api, tokens.mint(sub="mentor-a"), mentor_body("Ada"))
-    mentee = tokens.mint(sub="mentee-1")
+def test_a_mentees_list_is_ready_as_soon_as_the_profile_is_saved_and_explains_itself(api, people):
+    save(api, people.token(sub="mentor-a"), mentor_body("Ada"))
+    mentee = people.token(sub="mentee-1")
     save(api, mentee, mentee_body())
     [entry] = matches(api, mentee)
     assert entry["user_id"] == "mentor-a"
@@ -54,36 +54,36 @@ def test_a_mentees_list_is_ready_as_soon_as_the_profile_is_saved_and_explains_it
     assert entry["shared"] == {"skills": ["python", "sql"], "interests": ["mental health"], "professions": []}
 
 
-def test_a_mentor_who_saves_enters_waiting_mentees_lists_at_once(api, tokens):
-    mentee = tokens.mint(sub="mentee-1")
+def test_a_mentor_who_saves_enters_waiting_mentees_lists_at_once(api, people):
+    mentee = people.token(sub="mentee-1")
     save(api, mentee, mentee_body())
     assert matches(api, mentee) == []
-    save(api, tokens.mint(sub="mentor-b"), mentor_body("Bea"))
+    save(api, people.token(sub="mentor-b"), mentor_body("Bea"))
     assert [m["user_id"] for m in matches(api, mentee)] == ["mentor-b"]
 
 
-def test_a_mentor_sees_the_people_they_could_mentor(api, tokens):
-    save(api, tokens.mint(sub="mentee-1"), mentee_body())
-    mentor = tokens.mint(sub="mentor-a")
+def test_a_mentor_sees_the_people_they_could_mentor(api, people):
+    save(api, people.token(sub="mentee-1"), mentee_body())
+    mentor = people.token(sub="mentor-a")
     save(api, mentor, mentor_body("Ada"))
     assert [m["user_id"] for m in matches(api, mentor, "mentor")] == ["mentee-1"]
 
 
-def test_lists_are_ranked_by_score_then_user_id(api, tokens):
-    save(api, tokens.mint(sub="mentor-z"), mentor_body("Zed"))
-    save(api, tokens.mint(sub="mentor-y"), mentor_body("Yan"))
-    save(api, tokens.mint(sub="mentor-best"), mentor_body("Best", skills_offered=["Python", "SQL", "Data analysis"]))
-    save(api, tokens.mint(sub="mentor-junior"), mentor_body("Junior", grade="EO"))  # below the mentee's grade
-    save(api, tokens.mint(sub="mentor-full"), mentor_body("Full", accepting_requests=False))
-    mentee = tokens.mint(sub="mentee-1")
+def test_lists_are_ranked_by_score_then_user_id(api, people):
+    save(api, people.token(sub="mentor-z"), mentor_body("Zed"))
+    save(api, people.token(sub="mentor-y"), mentor_body("Yan"))
+    save(api, people.token(sub="mentor-best"), mentor_body("Best", skills_offered=["Python", "SQL", "Data analysis"]))
+    save(api, people.token(sub="mentor-junior"), mentor_body("Junior", grade="EO"))  # below the mentee's grade
+    save(api, people.token(sub="mentor-full"), mentor_body("Full", accepting_requests=False))
+    mentee = people.token(sub="mentee-1")
     save(api, mentee, mentee_body())
     assert [m["user_id"] for m in matches(api, mentee)] == ["mentor-best", "mentor-y", "mentor-z"]
 
 
-def test_the_scheduled_recompute_brings_new_people_into_lists_and_is_idempotent(api, tokens):
-    mentee = tokens.mint(sub="mentee-1")
+def test_the_scheduled_recompute_brings_new_people_into_lists_and_is_idempotent(api, people):
+    mentee = people.token(sub="mentee-1")
     save(api, mentee, mentee_body())
-    save(api, tokens.mint(sub="mentor-a"), mentor_body("Ada"))
+    save(api, people.token(sub="mentor-a"), mentor_body("Ada"))
     first = run_recompute()
     assert first["profiles"] == 2 and first["lists"] == 2
     again = run_recompute()
@@ -91,18 +91,18 @@ def test_the_scheduled_recompute_brings_new_people_into_lists_and_is_idempotent(
     assert [m["user_id"] for m in matches(api, mentee)] == ["mentor-a"]
 
 
-def test_people_who_stop_mentoring_or_are_suspended_drop_out_of_lists_at_once(api, tokens):
-    mentee = tokens.mint(sub="mentee-1")
-    save(api, tokens.mint(sub="mentor-a"), mentor_body("Ada"))
-    save(api, tokens.mint(sub="mentor-b"), mentor_body("Bea"))
+def test_people_who_stop_mentoring_or_are_suspended_drop_out_of_lists_at_once(api, people):
+    mentee = people.token(sub="mentee-1")
+    save(api, people.token(sub="mentor-a"), mentor_body("Ada"))
+    save(api, people.token(sub="mentor-b"), mentor_body("Bea"))
     save(api, mentee, mentee_body())
     assert len(matches(api, mentee)) == 2
     DynamoAccountRepository().put(AccountStanding("mentor-a", "suspended", "2026-11-26T10:00:00+00:00"))
-    save(api, tokens.mint(sub="mentor-b"), mentor_body("Bea", accepting_requests=False, version=1))
+    save(api, people.token(sub="mentor-b"), mentor_body("Bea", accepting_requests=False, version=1))
     assert matches(api, mentee) == []
 
 
-def test_asking_for_an_unknown_list_is_400_and_without_a_profile_404(api, tokens):
-    token = tokens.mint()
+def test_asking_for_an_unknown_list_is_400_and_without_a_profile_404(api, people):
+    token = people.token()
     assert api.call("GET", "/me/matches?as=boss", token).status == 400
     assert api.call("GET", "/me/matches", token).status == 404

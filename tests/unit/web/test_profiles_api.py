@@ -5,14 +5,14 @@ import pytest
 from tests.builders import make_profile_body
 
 
-def test_a_new_person_has_no_profile_yet(api, tokens):
-    reply = api.call("GET", "/me/profile", tokens.mint())
+def test_a_new_person_has_no_profile_yet(api, people):
+    reply = api.call("GET", "/me/profile", people.token())
     assert reply.status == 404
     assert reply.body["error"]["code"] == "not_found"
 
 
-def test_creating_a_profile_returns_it_normalised_with_version_one(api, tokens):
-    token = tokens.mint(sub="user-1")
+def test_creating_a_profile_returns_it_normalised_with_version_one(api, people):
+    token = people.token(sub="user-1")
     reply = api.call("PUT", "/me/profile", token, make_profile_body(skills_wanted=["  Data   ANALYSIS ", "python3"]))
     assert reply.status == 200
     assert reply.body["user_id"] == "user-1"
@@ -22,8 +22,8 @@ def test_creating_a_profile_returns_it_normalised_with_version_one(api, tokens):
     assert api.call("GET", "/me/profile", token).body == reply.body
 
 
-def test_updating_with_the_version_read_increments_it(api, tokens):
-    token = tokens.mint()
+def test_updating_with_the_version_read_increments_it(api, people):
+    token = people.token()
     first = api.call("PUT", "/me/profile", token, make_profile_body()).body
     second = api.call("PUT", "/me/profile", token, make_profile_body(location="Cardiff", version=first["version"]))
     assert second.status == 200
@@ -32,8 +32,8 @@ def test_updating_with_the_version_read_increments_it(api, tokens):
     assert second.body["created_at"] == first["created_at"]
 
 
-def test_a_stale_version_gets_409_and_changes_nothing(api, tokens):
-    token = tokens.mint()
+def test_a_stale_version_gets_409_and_changes_nothing(api, people):
+    token = people.token()
     api.call("PUT", "/me/profile", token, make_profile_body())
     api.call("PUT", "/me/profile", token, make_profile_body(location="York", version=1))
     stale = api.call("PUT", "/me/profile", token, make_profile_body(location="Hull", version=1))
@@ -42,8 +42,8 @@ def test_a_stale_version_gets_409_and_changes_nothing(api, tokens):
     assert api.call("GET", "/me/profile", token).body["location"] == "York"
 
 
-def test_creating_again_without_a_version_gets_409(api, tokens):
-    token = tokens.mint()
+def test_creating_again_without_a_version_gets_409(api, people):
+    token = people.token()
     api.call("PUT", "/me/profile", token, make_profile_body())
     reply = api.call("PUT", "/me/profile", token, make_profile_body(location="Hull"))
     assert reply.status == 409
@@ -67,8 +67,8 @@ def test_creating_again_without_a_version_gets_409(api, tokens):
     ("cognito:groups", ["admins"]),
     ("email", "boss@example.com"),
 ])
-def test_an_invalid_profile_gets_400_naming_the_field_and_stores_nothing(api, tokens, field, value):
-    token = tokens.mint()
+def test_an_invalid_profile_gets_400_naming_the_field_and_stores_nothing(api, people, field, value):
+    token = people.token()
     reply = api.call("PUT", "/me/profile", token, make_profile_body(**{field: value}))
     assert reply.status == 400
     assert reply.body["error"]["code"] == "validation_error"
@@ -76,8 +76,8 @@ def test_an_invalid_profile_gets_400_naming_the_field_and_stores_nothing(api, to
     assert api.call("GET", "/me/profile", token).status == 404
 
 
-def test_read_only_fields_sent_back_are_ignored_not_stored(api, tokens):
-    token = tokens.mint(sub="me")
+def test_read_only_fields_sent_back_are_ignored_not_stored(api, people):
+    token = people.token(sub="me")
     body = make_profile_body(user_id="someone-else", created_at="1999-01-01T00:00:00+00:00")
     reply = api.call("PUT", "/me/profile", token, body)
     assert reply.status == 200
@@ -92,8 +92,8 @@ def test_read_only_fields_sent_back_are_ignored_not_stored(api, tokens):
     ('{"display_name": "x"}', {"Content-Type": "text/plain"}, 415, "unsupported_media_type"),
     ('{"bio": "' + "x" * 70000 + '"}', {"Content-Type": "application/json"}, 413, "payload_too_large"),
 ])
-def test_bad_request_bodies_get_a_clear_json_error(api, tokens, body, headers, status, code):
-    token = tokens.mint()
+def test_bad_request_bodies_get_a_clear_json_error(api, people, body, headers, status, code):
+    token = people.token()
     reply = api.call("PUT", "/me/profile", token, body=body, headers=headers)
     assert reply.status == status
     assert reply.body["error"]["code"] == code
@@ -101,14 +101,14 @@ def test_bad_request_bodies_get_a_clear_json_error(api, tokens, body, headers, s
     assert api.call("GET", "/me/profile", token).status == 404
 
 
-def test_others_see_a_profile_without_its_version(api, tokens):
-    api.call("PUT", "/me/profile", tokens.mint(sub="owner"), make_profile_body())
-    reply = api.call("GET", "/profiles/owner", tokens.mint(sub="viewer"))
+def test_others_see_a_profile_without_its_version(api, people):
+    api.call("PUT", "/me/profile", people.token(sub="owner"), make_profile_body())
+    reply = api.call("GET", "/profiles/owner", people.token(sub="viewer"))
     assert reply.status == 200
     assert reply.body["display_name"] == "Priya Shah"
     assert "version" not in reply.body
     assert "email" not in reply.body
 
 
-def test_an_unknown_profile_is_404(api, tokens):
-    assert api.call("GET", "/profiles/nobody", tokens.mint()).status == 404
+def test_an_unknown_profile_is_404(api, people):
+    assert api.call("GET", "/profiles/nobody", people.token()).status == 404

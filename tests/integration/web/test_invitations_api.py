@@ -6,14 +6,8 @@ import pytest
 
 from chalicelib.adapters.dynamo.tables import InvitationModel
 from chalicelib.invitations.domain import hash_code, new_code
-from tests.integration.cognito_people import CognitoPeople
 
 NOT_VALID = "invitation_not_valid"
-
-
-@pytest.fixture
-def people(aws, tokens, monkeypatch) -> CognitoPeople:
-    return CognitoPeople(tokens, monkeypatch)
 
 
 @pytest.fixture
