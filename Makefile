@@ -39,7 +39,7 @@ site: frontend/dist/index.html ## Build the static site into frontend/dist
 run: $(BIN)/.installed site ## Start the whole local stack (AWS emulator, API, site, demo data); Ctrl-C stops it
 	@$(BIN)/python -m infra.local.stack
 
-test: $(BIN)/.installed site /usr/bin/chromium lint ## Install what tests need and run the whole suite (unit, integration, e2e, browser)
+test: $(BIN)/.installed site /usr/bin/chromium lint typecheck ## Install what tests need and run the whole suite (unit, integration, e2e, browser)
 	@$(BIN)/pytest
 
 recompute: $(BIN)/.installed ## Run the scheduled match recompute against the running local stack (make run)
@@ -54,6 +54,10 @@ admin: $(BIN)/.installed ## Run the admin CLI against the running local stack, e
 
 lint: $(BIN)/.installed ## Check the Python code with ruff
 	@$(BIN)/ruff check .
+
+.PHONY: typecheck
+typecheck: $(BIN)/.installed ## Check the types of chalicelib/ and app.py with mypy (strict)
+	@$(BIN)/mypy
 
 unit: $(BIN)/.installed ## Run only the unit tests
 	@$(BIN)/pytest tests/unit
