@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export AWS_DEFAULT_REGION ?= eu-west-2
 
-.PHONY: help run test lint unit integration e2e browser site requirements package recompute bench admin clean
+.PHONY: help run test lint typecheck unit integration e2e browser site requirements package recompute bench admin clean
 
 help: ## List the commands
 	@grep -hE '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -42,7 +42,7 @@ run: $(BIN)/.installed site ## Start the whole local stack (AWS emulator, API, s
 # Two workers, whole files each (a file's tests may share a local stack's state in order).
 PYTEST := $(BIN)/pytest -n 2 --dist loadfile
 
-test: $(BIN)/.installed site /usr/bin/chromium lint ## Install what tests need and run the whole suite (unit, integration, e2e, browser)
+test: $(BIN)/.installed site /usr/bin/chromium lint typecheck ## Install what tests need and run the whole suite (unit, integration, e2e, browser)
 	@$(PYTEST) tests
 
 recompute: $(BIN)/.installed ## Run the scheduled match recompute against the running local stack (make run)
@@ -57,6 +57,9 @@ admin: $(BIN)/.installed ## Run the admin CLI against the running local stack, e
 
 lint: $(BIN)/.installed ## Check the Python code with ruff
 	@$(BIN)/ruff check .
+
+typecheck: $(BIN)/.installed ## Check the types of chalicelib/ and app.py with mypy (strict)
+	@$(BIN)/mypy
 
 unit: $(BIN)/.installed ## Run the unit tests (pure logic and services over in-memory adapters; no network)
 	@$(PYTEST) tests/unit

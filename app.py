@@ -2,8 +2,10 @@
 
 import logging
 from dataclasses import asdict
+from typing import Any
 
 from chalice import Chalice, Rate
+from chalice.app import CloudWatchEvent
 
 from chalicelib.bootstrap import services
 from chalicelib.match_lists.recompute import run_recompute
@@ -31,7 +33,7 @@ for blueprint in (common.auth, profiles.api, match_lists.api, invitations.api, o
 
 
 @app.schedule(Rate(1, unit=Rate.HOURS))
-def recompute(event):
+def recompute(event: CloudWatchEvent) -> dict[str, object]:
     """Recompute every match list (new people, capacity changes) and the API's snapshot."""
     s = services()
     return asdict(run_recompute(s.adapters.profiles, s.exclusions, s.adapters.match_lists, s.adapters.snapshots,
@@ -39,12 +41,12 @@ def recompute(event):
 
 
 @app.lambda_function(name="pre_sign_up")
-def pre_sign_up(event, context):
+def pre_sign_up(event: dict[str, Any], context: object) -> dict[str, Any]:
     """Cognito PreSignUp: only work emails of member organisations, or holders of a valid invitation."""
     return check_pre_sign_up(event, services().invitations, now())
 
 
 @app.schedule(Rate(1, unit=Rate.HOURS), name="mentorship_housekeeping")
-def mentorship_housekeeping(event):
+def mentorship_housekeeping(event: CloudWatchEvent) -> dict[str, object]:
     """Expire requests unanswered for 30 days; remind and nudge mentors about waiting ones."""
     return asdict(run_housekeeping(services().journey, now()))

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 import cognitojwt
 from cognitojwt import jwt_sync
@@ -69,9 +70,9 @@ class TokenVerifier:
             expires_at=int(claims["exp"]),
         )
 
-    def _decode_with_key_refresh(self, token: str) -> dict:
+    def _decode_with_key_refresh(self, token: str) -> dict[str, Any]:
         settings = self._settings
-        decode = partial(
+        decode: Callable[[], dict[str, Any]] = partial(  # the claims, as JSON (cognitojwt is untyped)
             cognitojwt.decode, token, settings.region, settings.user_pool_id,
             app_client_id=settings.user_pool_client_id,
         )
@@ -92,7 +93,7 @@ class TokenVerifier:
             jwt_sync.get_keys.cache_clear()
             return True
 
-    def _check_claims(self, claims: dict) -> None:
+    def _check_claims(self, claims: dict[str, Any]) -> None:
         missing = [name for name in REQUIRED_CLAIMS if name not in claims]
         if missing:
             raise UnauthorisedError("The access token lacks required claims.")
@@ -104,7 +105,7 @@ class TokenVerifier:
             raise UnauthorisedError("The access token was issued for another client.")
         self._check_times(claims)
 
-    def _check_times(self, claims: dict) -> None:
+    def _check_times(self, claims: dict[str, Any]) -> None:
         now, skew = self._clock(), self._settings.clock_skew_seconds
         if not all(isinstance(claims.get(name, 0), int | float) for name in ("exp", "iat", "nbf")):
             raise UnauthorisedError("The access token's times are malformed.")

@@ -10,7 +10,7 @@ local stack all take their services from here.
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 import boto3
 
@@ -58,6 +58,11 @@ from chalicelib.privacy.ports import OwnedItems
 from chalicelib.profiles.ports import ProfileRepository
 from chalicelib.settings import Settings, get_settings
 from chalicelib.usage.ports import MentorshipStatsSource, PeopleSource
+
+if TYPE_CHECKING:
+    from mypy_boto3_cognito_idp import CognitoIdentityProviderClient
+    from mypy_boto3_s3 import S3Client
+    from mypy_boto3_ses import SESClient
 
 
 @dataclass(frozen=True)
@@ -141,9 +146,9 @@ class Services:
 class LazyClient:
     """A boto3 client made on first use: a cold start pays only for the clients its call needs."""
 
-    def __init__(self, session: boto3.session.Session, service: str):
+    def __init__(self, session: boto3.session.Session, service: Literal["cognito-idp", "s3", "ses"]):
         self._session, self._service = session, service
-        self._client: Any = None
+        self._client: Any = None  # Any: whichever client ``service`` names; every attribute is forwarded
 
     def __getattr__(self, name: str) -> Any:
         if self._client is None:
@@ -156,17 +161,20 @@ def aws_adapters(settings: Settings) -> Adapters:
     bind_tables(settings)
     session = boto3.session.Session(region_name=settings.region)
     profiles, reports = DynamoProfileRepository(), DynamoReportRepository()
+    # The casts: a LazyClient forwards every attribute to the client it makes, so it stands in for it.
     return Adapters(
         profiles=profiles, organisations=DynamoOrganisationRepository(), accounts=DynamoAccountRepository(),
-        directory=CognitoDirectory(LazyClient(session, "cognito-idp"), settings.user_pool_id),
+        directory=CognitoDirectory(cast("CognitoIdentityProviderClient", LazyClient(session, "cognito-idp")),
+                                   settings.user_pool_id),
         audit=DynamoAuditLog(), invitations=DynamoInvitationRepository(),
         memberships=DynamoMembershipRepository(), attempts=DynamoAttemptLog(),
         mentorships=DynamoMentorshipRepository(), messages=DynamoMessageRepository(),
         blocks=DynamoBlockRepository(), reports=reports, match_lists=DynamoMatchListRepository(),
-        snapshots=S3SnapshotStore(LazyClient(session, "s3"), settings.snapshot_bucket, settings.snapshot_key),
+        snapshots=S3SnapshotStore(cast("S3Client", LazyClient(session, "s3")), settings.snapshot_bucket,
+                                  settings.snapshot_key),
         owned_items=DynamoOwnedItems(), people_figures=DynamoPeopleSource(),
         request_figures=DynamoMentorshipStatsSource(profiles, reports),
-        email=sender_for(settings, lambda: LazyClient(session, "ses")),
+        email=sender_for(settings, lambda: cast("SESClient", LazyClient(session, "ses"))),
     )
 
 

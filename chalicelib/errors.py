@@ -77,7 +77,7 @@ class TooManyRequestsError(MentorMatchError):
 @dataclass(frozen=True)
 class HttpError:
     status: int
-    body: dict = field(default_factory=dict)
+    body: dict[str, dict[str, object]] = field(default_factory=dict)  # {"error": {"code", "message", ...}}
 
 
 # Most specific first: the first class that matches decides the status.
@@ -97,7 +97,7 @@ STATUS_BY_ERROR: tuple[tuple[type[MentorMatchError], int], ...] = (
 
 def to_http_error(error: MentorMatchError) -> HttpError:
     status = next(code for cls, code in STATUS_BY_ERROR if isinstance(error, cls))
-    body: dict = {"error": {"code": error.code, "message": error.message}}
+    body: dict[str, dict[str, object]] = {"error": {"code": error.code, "message": error.message}}
     if error.fields:
         body["error"]["fields"] = error.fields
     return HttpError(status=status, body=body)

@@ -29,7 +29,7 @@ def unit_of(name: str) -> str:
     return "Seconds" if name.endswith("Seconds") else "Count"
 
 
-def emf_record(metrics: dict[str, float], dimensions: dict[str, str], timestamp_ms: int) -> dict:
+def emf_record(metrics: dict[str, float], dimensions: dict[str, str], timestamp_ms: int) -> dict[str, object]:
     """One EMF document: the metric values at top level, described by ``_aws``."""
     dimension_sets = [["Stage"]]
     if set(dimensions) - {"Stage"}:
@@ -50,11 +50,11 @@ def emf_record(metrics: dict[str, float], dimensions: dict[str, str], timestamp_
 
 def emit(
     metrics: dict[str, float],
-    dimensions: dict | None = None,
+    dimensions: dict[str, str] | None = None,
     *,
     out: TextIO | None = None,
     clock: Callable[[], float] = time.time,
-) -> dict:
+) -> dict[str, object]:
     """Write one EMF line with these metric values; returns the document written."""
     if not metrics:
         return {}

@@ -11,6 +11,7 @@ up (the person redeems it once signed in).
 
 import logging
 from datetime import datetime
+from typing import Any
 
 from chalicelib.gate.rule import SignUpRefusedError
 from chalicelib.gate.service import admission_at_sign_up
@@ -21,7 +22,7 @@ logger = logging.getLogger(__name__)
 ADMIN_CREATED = "PreSignUp_AdminCreateUser"
 
 
-def invitation_code(request: dict) -> str:
+def invitation_code(request: dict[str, Any]) -> str:
     for source in ("clientMetadata", "validationData"):
         code = (request.get(source) or {}).get("invitation")
         if isinstance(code, str) and code.strip():
@@ -29,7 +30,7 @@ def invitation_code(request: dict) -> str:
     return ""
 
 
-def pre_sign_up(event: dict, stores: InvitationStores, now: datetime) -> dict:
+def pre_sign_up(event: dict[str, Any], stores: InvitationStores, now: datetime) -> dict[str, Any]:
     """Let the sign-up through (returning the event) or raise SignUpRefusedError."""
     source = event.get("triggerSource", "")
     if source == ADMIN_CREATED:

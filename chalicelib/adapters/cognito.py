@@ -7,16 +7,21 @@ user id tries the id as a username first; other users (LinkedIn) are found by a 
 """
 
 import logging
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from botocore.exceptions import ClientError
 
 from chalicelib.accounts.domain import DirectoryUnavailableError, DirectoryUser
 
+if TYPE_CHECKING:
+    from mypy_boto3_cognito_idp import CognitoIdentityProviderClient
+    from mypy_boto3_cognito_idp.type_defs import AttributeTypeTypeDef
+
 logger = logging.getLogger(__name__)
 
 
-def _attributes(raw: list[dict[str, str]]) -> dict[str, str]:
+def _attributes(raw: Sequence["AttributeTypeTypeDef"]) -> dict[str, str]:
     return {a["Name"]: a["Value"] for a in raw}
 
 
@@ -30,7 +35,7 @@ def quoted(value: str) -> str:
 
 
 class CognitoDirectory:
-    def __init__(self, client: Any, user_pool_id: str):
+    def __init__(self, client: "CognitoIdentityProviderClient", user_pool_id: str):
         self._client = client
         self._pool = user_pool_id
 
@@ -84,7 +89,7 @@ class CognitoDirectory:
         return DirectoryUser(username=users[0]["Username"], user_id=attributes.get("sub", ""),
                              email=attributes.get("email", ""), enabled=bool(users[0].get("Enabled", True)))
 
-    def _absent(self, error: ClientError) -> None:
+    def _absent(self, error: ClientError) -> DirectoryUser | None:
         """No such user is an answer; no such pool, or anything else, is not."""
         if _error_code(error) == "UserNotFoundException":
             return None

@@ -6,7 +6,7 @@ it is given (readable at ``<moto>/moto-api/data.json`` under "ses").
 
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from notifications_python_client.notifications import NotificationsAPIClient
 
@@ -14,11 +14,14 @@ from chalicelib.notifications.ports import EmailSender
 from chalicelib.notifications.templates import UnknownTemplateError, render
 from chalicelib.settings import Settings
 
+if TYPE_CHECKING:
+    from mypy_boto3_ses import SESClient
+
 
 class SesEmailSender:
     """Plain-text email from a verified sender address, rendered from our own templates."""
 
-    def __init__(self, client: Any, from_address: str):
+    def __init__(self, client: "SESClient", from_address: str):
         self._client = client
         self._from = from_address
 
@@ -37,7 +40,7 @@ class SesEmailSender:
 class NotifyEmailSender:
     """GOV.UK Notify through its maintained client; the templates live in Notify."""
 
-    def __init__(self, client: Any, template_ids: dict[str, str]):
+    def __init__(self, client: NotificationsAPIClient, template_ids: dict[str, str]):
         self._client = client
         self._template_ids = template_ids
 
@@ -56,7 +59,7 @@ def notify_template_ids(raw: str) -> dict[str, str]:
     return {str(name): str(value) for name, value in ids.items()}
 
 
-def sender_for(settings: Settings, ses_client_factory: Callable[[], Any]) -> EmailSender:
+def sender_for(settings: Settings, ses_client_factory: Callable[[], "SESClient"]) -> EmailSender:
     """The sender ``EMAIL_SENDER`` names: "ses" (default) or "notify"."""
     if settings.email_sender == "notify":
         client = NotificationsAPIClient(settings.notify_api_key, base_url=settings.notify_base_url)

@@ -7,15 +7,18 @@ the lists that changed.
 
 import json
 import zlib
-from typing import Any
+from typing import TYPE_CHECKING
 
 from botocore.exceptions import ClientError
 
 from chalicelib.match_lists.domain import StoredSnapshot
 
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
+
 
 class S3SnapshotStore:
-    def __init__(self, s3_client: Any, bucket: str, key: str):
+    def __init__(self, s3_client: "S3Client", bucket: str, key: str):
         self._s3, self._bucket, self._key = s3_client, bucket, key
         self._digests_key = key.rsplit(".", 1)[0] + "-digests.json.z"
 
@@ -46,7 +49,8 @@ class S3SnapshotStore:
             if error.response["Error"]["Code"] in ("NoSuchKey", "404"):
                 return {}
             raise
-        return json.loads(zlib.decompress(body))
+        digests: dict[str, str] = json.loads(zlib.decompress(body))
+        return digests
 
     def save_digests(self, digests: dict[str, str]) -> None:
         body = zlib.compress(json.dumps(digests, separators=(",", ":")).encode())

@@ -13,6 +13,7 @@ import secrets
 import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import Any
 
 from chalicelib.errors import NotFoundError
 
@@ -29,7 +30,7 @@ class InvitationNotValidError(NotFoundError):
 
     code = "invitation_not_valid"
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(NOT_VALID_MESSAGE)
 
 
@@ -55,10 +56,10 @@ class Invitation:
             return "expired"
         return "used up" if self.uses >= self.max_uses else "valid"
 
-    def with_changes(self, **changes) -> "Invitation":
+    def with_changes(self, **changes: Any) -> "Invitation":
         return replace(self, **changes)
 
-    def admin_view(self, now: datetime) -> dict:
+    def admin_view(self, now: datetime) -> dict[str, object]:
         """What administrators see: everything except the code (never stored) and its hash."""
         return {
             "id": self.invitation_id,

@@ -44,6 +44,7 @@ class IndexCache:
             # The query includes the boundary second, so drop what is already laid over the base.
             changed = [p for p in self._profiles.changed_since(self._seen_until, now)
                        if self._applied.get(p.user_id, -1) != p.version]
+            assert self._current is not None  # set from the base, which the first call always loads
             if changed:
                 self._current = self._current.with_changes(load_match_profiles(changed, self._source))
                 self._seen_until = max(self._seen_until, *(p.updated_at for p in changed))

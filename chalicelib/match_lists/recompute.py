@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from itertools import islice
+from typing import TypeVar, cast
 
 from chalicelib.match_lists.domain import MatchList, to_match_profiles
 from chalicelib.match_lists.ports import ExclusionSource, MatchListRepository, SnapshotStore
@@ -71,10 +72,14 @@ def only_changed(computed: Iterable[MatchList], previous: dict[str, str], digest
 def gone(previous: dict[str, str], current: dict[str, str]) -> list[tuple[str, str]]:
     """Lists from the last run whose person or role no longer exists: they are deleted, so
     nothing keeps the id of someone who left."""
-    return [tuple(key.split("|", 1)) for key in previous if key not in current]
+    # Every key is "user_id|role" (only_changed made it), so it splits in two.
+    return [cast(tuple[str, str], tuple(key.split("|", 1))) for key in previous if key not in current]
 
 
-def chunks(items: Iterable, size: int) -> Iterator[list]:
+T = TypeVar("T")
+
+
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk

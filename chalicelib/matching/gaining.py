@@ -12,6 +12,7 @@ not reflected until the next recompute.
 from collections.abc import Collection
 
 import numpy as np
+from numpy.typing import NDArray
 
 from chalicelib.matching.index import MatchIndex
 from chalicelib.matching.model import MatchProfile
@@ -39,29 +40,31 @@ def mentees_gaining(index: MatchIndex, mentor: MatchProfile, excluded: Collectio
 
 
 def _snapshot_mentees_gaining(index: MatchIndex, mentor: MatchProfile, excluded: Collection[str],
-                              include_current: bool) -> np.ndarray:
+                              include_current: bool) -> NDArray[np.intp]:
     snapshot = index.snapshot
     mentees = snapshot.mentees
     hidden = index.hidden_rows(mentees, [mentor.user_id, *excluded])
     new = score_cells(mentees, index.query_of(mentor, forward=False), snapshot.config.weights, hidden)
     new_scores = new.target_scores()
     scores, keys = snapshot.threshold_scores, snapshot.threshold_keys
+    assert scores is not None and keys is not None  # mentees_gaining checked the index has them
     # Entering needs at least the old (k+1)-th score, which filters out almost every mentee.
     near = np.flatnonzero((new_scores > 0.0) & (new_scores >= scores[1, new.lo : new.lo + new_scores.size]))
     rows = near + new.lo
     new_scores = new_scores[near]
     old_scores = _old_scores(index, mentor, hidden, rows)
     key = int(snapshot.rank_keys([mentor.user_id])[0])
-    was_in = (old_scores > 0.0) & (
+    was_in: NDArray[np.bool_] = (old_scores > 0.0) & (
         (old_scores > scores[0, rows]) | ((old_scores == scores[0, rows]) & (key <= keys[0, rows]))
     )
     bar_scores = np.where(was_in, scores[1, rows], scores[0, rows])
     bar_keys = np.where(was_in, keys[1, rows], keys[0, rows])
-    is_in = (new_scores > bar_scores) | ((new_scores == bar_scores) & (key < bar_keys))
+    is_in: NDArray[np.bool_] = (new_scores > bar_scores) | ((new_scores == bar_scores) & (key < bar_keys))
     return rows[is_in if include_current else is_in & ~was_in]
 
 
-def _old_scores(index: MatchIndex, mentor: MatchProfile, hidden: np.ndarray, rows: np.ndarray) -> np.ndarray:
+def _old_scores(index: MatchIndex, mentor: MatchProfile, hidden: NDArray[np.int32],
+                rows: NDArray[np.intp]) -> NDArray[np.float64]:
     """The snapshot version of the mentor's scores for the given mentee rows (0 if none)."""
     snapshot = index.snapshot
     old = np.zeros(rows.size)

@@ -6,21 +6,22 @@ rank, so the final order is by score descending, then user id ascending.
 
 import numba as nb
 import numpy as np
+from numpy.typing import NDArray
 
 
 @nb.njit(cache=True, nogil=True, inline="always")
-def _worse(s1, k1, s2, k2):
+def _worse(s1: float, k1: int, s2: float, k2: int) -> bool:
     return s1 < s2 or (s1 == s2 and k1 > k2)
 
 
 @nb.njit(cache=True, nogil=True)
-def _swap(hs, hk, i, j):
+def _swap(hs: NDArray[np.float64], hk: NDArray[np.int32], i: int, j: int) -> None:
     hs[i], hs[j] = hs[j], hs[i]
     hk[i], hk[j] = hk[j], hk[i]
 
 
 @nb.njit(cache=True, nogil=True)
-def _sift_down(hs, hk, size, i):
+def _sift_down(hs: NDArray[np.float64], hk: NDArray[np.int32], size: int, i: int) -> None:
     while True:
         child = 2 * i + 1
         if child >= size:
@@ -34,7 +35,7 @@ def _sift_down(hs, hk, size, i):
 
 
 @nb.njit(cache=True, nogil=True)
-def push(hs, hk, size, score, key):
+def push(hs: NDArray[np.float64], hk: NDArray[np.int32], size: int, score: float, key: int) -> int:
     """Offer (score, key) to a heap holding `size` of at most hs.size entries; returns the new size."""
     if size < hs.size:
         i = size
@@ -50,7 +51,8 @@ def push(hs, hk, size, score, key):
 
 
 @nb.njit(cache=True, nogil=True)
-def write_sorted(hs, hk, size, out_keys, out_scores):
+def write_sorted(hs: NDArray[np.float64], hk: NDArray[np.int32], size: int, out_keys: NDArray[np.int32],
+                 out_scores: NDArray[np.float64]) -> None:
     """The heap's entries best first: score descending, then key ascending."""
     order = np.argsort(hk[:size], kind="mergesort")
     order = order[np.argsort(-hs[:size][order], kind="mergesort")]
@@ -60,7 +62,8 @@ def write_sorted(hs, hk, size, out_keys, out_scores):
 
 
 @nb.njit(cache=True, parallel=True)
-def merge_heaps(ms, mk, msize, out_keys, out_scores):
+def merge_heaps(ms: NDArray[np.float64], mk: NDArray[np.int32], msize: NDArray[np.int32],
+                out_keys: NDArray[np.int32], out_scores: NDArray[np.float64]) -> None:
     """Per row, the best entries of the per-thread heaps ms[thread, row] (a row's top k overall)."""
     threads, n, k = ms.shape
     for row in nb.prange(n):

@@ -8,6 +8,7 @@ deleted users, score the overlay profiles with the scalar rules and merge the tw
 from collections.abc import Collection, Iterable
 
 import numpy as np
+from numpy.typing import NDArray
 
 from chalicelib.grades import GRADE_RANK
 from chalicelib.matching.model import Match, MatchConfig, MatchProfile
@@ -94,7 +95,7 @@ class MatchIndex:
             grade_hi=hi,
         )
 
-    def hidden_rows(self, side: Side, user_ids: Iterable[str]) -> np.ndarray:
+    def hidden_rows(self, side: Side, user_ids: Iterable[str]) -> NDArray[np.int32]:
         """Rows of the side that queries must skip: these users, and changed or deleted ones."""
         ranks = np.concatenate((self.snapshot.ranks_of(user_ids), self._removed_ranks))
         return side.rows_of_ranks(ranks)

@@ -15,8 +15,11 @@ Scores use the same float64 operations as the scalar rules (scoring.py), so resu
 ties included (heaps order by score, then user rank).
 """
 
+from typing import TypeAlias
+
 import numba as nb
 import numpy as np
+from numpy.typing import NDArray
 
 from chalicelib.matching.heaps import merge_heaps, push, write_sorted
 from chalicelib.matching.passes import Pass
@@ -27,9 +30,19 @@ EPSILON = 1e-3
 SCALE = 65536.0
 NEVER = np.int32(2**31 - 1)
 
+Counts: TypeAlias = NDArray[np.uint8 | np.uint16]  # per-dimension counters, and target set sizes
+Heap: TypeAlias = tuple[NDArray[np.float64], NDArray[np.int32]]  # scores, ranks
+MentorHeaps: TypeAlias = tuple[NDArray[np.float64], NDArray[np.int32], NDArray[np.int32], NDArray[np.int32]]
+PassData: TypeAlias = tuple[  # FusedPasses.data: the Pass as the kernel reads it
+    NDArray[np.int64], NDArray[np.int32], NDArray[np.int32], NDArray[np.int32], Counts,
+    NDArray[np.int32], NDArray[np.int64], NDArray[np.int64], NDArray[np.int32], NDArray[np.int64],
+    NDArray[np.int32], NDArray[np.int32], NDArray[np.float64],
+]
+
 
 @nb.njit(cache=True, nogil=True)
-def _prepare(q, q_sizes, weights, max_b, tables, params):
+def _prepare(q: int, q_sizes: NDArray[np.int32], weights: NDArray[np.float64], max_b: NDArray[np.int64],
+             tables: NDArray[np.float64], params: NDArray[np.float32]) -> None:
     """Per-query lookup tables of w·J for every (b, c), and the float32 bound parameters."""
     for d in range(3):
         a = q_sizes[q, d]
@@ -42,7 +55,9 @@ def _prepare(q, q_sizes, weights, max_b, tables, params):
 
 
 @nb.njit(cache=True, nogil=True)
-def _count(q, glo, ghi, q_row_ptr, q_tags, post_grade, post_rows, params, counts):
+def _count(q: int, glo: int, ghi: int, q_row_ptr: NDArray[np.int64], q_tags: NDArray[np.int32],
+           post_grade: NDArray[np.int64], post_rows: NDArray[np.int32], params: NDArray[np.float32],
+           counts: Counts) -> None:
     for d in range(3):
         if params[3 + d] == 0.0:
             continue
@@ -54,7 +69,9 @@ def _count(q, glo, ghi, q_row_ptr, q_tags, post_grade, post_rows, params, counts
 
 
 @nb.njit(cache=True, nogil=True, error_model="numpy")
-def _block_bounds(c0, c1, c2, s0, s1, s2, params, floor, floors, bound, lanes):
+def _block_bounds(c0: Counts, c1: Counts, c2: Counts, s0: Counts, s1: Counts, s2: Counts,
+                  params: NDArray[np.float32], floor: np.int32, floors: NDArray[np.int32],
+                  bound: NDArray[np.int32], lanes: NDArray[np.int32]) -> np.int32:
     """Upper bounds of SCALE·score for one block of BLOCK rows, and per LANE rows the largest
     margin over the floors (>= 0 when some pair there may enter a heap). The first loop has
     no branches, float max or reductions, so it vectorises (the weights carry the margin that
@@ -80,12 +97,14 @@ def _block_bounds(c0, c1, c2, s0, s1, s2, params, floor, floors, bound, lanes):
 
 
 @nb.njit(cache=True, nogil=True)
-def _floor_of(score):
+def _floor_of(score: float) -> np.int32:
     return max(np.int32(4), np.int32(np.floor(score * SCALE)) - 1)
 
 
 @nb.njit(cache=True, nogil=True)
-def _offer_lane(start, lane, q_rank, counts, t_sizes, t_ranks, tables, bound, heap, size, floor, mentor_heaps):
+def _offer_lane(start: int, lane: int, q_rank: int, counts: Counts, t_sizes: Counts,
+                t_ranks: NDArray[np.int32], tables: NDArray[np.float64], bound: NDArray[np.int32], heap: Heap,
+                size: int, floor: np.int32, mentor_heaps: MentorHeaps) -> tuple[int, np.int32]:
     """Score the pairs of lane `lane` of the block at `start` that may enter a heap; offer them."""
     hs, hk = heap
     ms, mk, msize, mfloor = mentor_heaps
@@ -110,7 +129,9 @@ def _offer_lane(start, lane, q_rank, counts, t_sizes, t_ranks, tables, bound, he
 
 
 @nb.njit(cache=True, nogil=True)
-def _scan(lo, hi, q_rank, counts, t_sizes, t_ranks, tables, params, heap, mentor_heaps, scratch):
+def _scan(lo: int, hi: int, q_rank: int, counts: Counts, t_sizes: Counts, t_ranks: NDArray[np.int32],
+          tables: NDArray[np.float64], params: NDArray[np.float32], heap: Heap, mentor_heaps: MentorHeaps,
+          scratch: tuple[NDArray[np.int32], NDArray[np.int32]]) -> int:
     """Offer every pair of rows lo .. hi - 1 that may enter a heap; returns the query's heap size."""
     bound, lanes = scratch
     mfloor = mentor_heaps[3]
@@ -132,7 +153,9 @@ def _scan(lo, hi, q_rank, counts, t_sizes, t_ranks, tables, params, heap, mentor
 
 
 @nb.njit(cache=True, nogil=True)
-def _rank_query(q, glo, ghi, data, max_b, counts, tables, params, heap, mentor_heaps, scratch):
+def _rank_query(q: int, glo: int, ghi: int, data: PassData, max_b: NDArray[np.int64], counts: Counts,
+                tables: NDArray[np.float64], params: NDArray[np.float32], heap: Heap,
+                mentor_heaps: MentorHeaps, scratch: tuple[NDArray[np.int32], NDArray[np.int32]]) -> int:
     (q_row_ptr, q_tags, q_sizes, q_ranks, t_sizes, t_ranks, t_grade_ptr, post_grade, post_rows,
      skip_ptr, skip_rows, self_rows, weights) = data
     _prepare(q, q_sizes, weights, max_b, tables, params)
@@ -152,8 +175,10 @@ def _rank_query(q, glo, ghi, data, max_b, counts, tables, params, heap, mentor_h
 
 
 @nb.njit(cache=True, parallel=True)
-def _run(start, stop, q_lo, data, n_targets, counter_dtype, max_a, max_b, k, n_grades, n_chunks,
-         mentor_heaps, out_ranks, out_scores):
+def _run(start: int, stop: int, q_lo: NDArray[np.int64], data: PassData, n_targets: int,
+         counter_dtype: type[np.uint8] | type[np.uint16], max_a: int, max_b: NDArray[np.int64], k: int,
+         n_grades: int, n_chunks: int, mentor_heaps: MentorHeaps, out_ranks: NDArray[np.int32],
+         out_scores: NDArray[np.float64]) -> None:
     ms, mk, msize, mfloor = mentor_heaps
     for chunk in nb.prange(n_chunks):
         tid = nb.get_thread_id()
@@ -189,7 +214,7 @@ class FusedPasses:
         )
         self.mentor_heaps[3][:, :n] = 4 if k_reverse else NEVER
 
-    def forward(self, k: int, start: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
+    def forward(self, k: int, start: int, stop: int) -> tuple[NDArray[np.int32], NDArray[np.float64]]:
         """Mentor ranks and scores of mentee rows start .. stop - 1 (-1 / 0.0 pad short lists)."""
         queries, targets = self.spec.queries, self.spec.targets
         out_ranks = np.full((stop - start, k), -1, dtype=np.int32)
@@ -204,7 +229,7 @@ class FusedPasses:
                      targets.grade_ptr.size - 1, n_chunks, self.mentor_heaps, out_ranks, out_scores)
         return out_ranks, out_scores
 
-    def reverse(self) -> tuple[np.ndarray, np.ndarray]:
+    def reverse(self) -> tuple[NDArray[np.int32], NDArray[np.float64]]:
         """After every mentee block: each mentor's mentee ranks and scores, best first."""
         ms, mk, msize, _ = self.mentor_heaps
         out_ranks = np.full((ms.shape[1], self.k_reverse), -1, dtype=np.int32)

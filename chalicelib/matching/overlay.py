@@ -2,6 +2,7 @@
 then the snapshot's compressed arrays."""
 
 import json
+from typing import Any
 
 from chalicelib.matching.model import MatchProfile
 
@@ -13,13 +14,15 @@ class IndexFormatError(ValueError):
     """The bytes are not a MatchIndex written by this version."""
 
 
-def profile_to_dict(profile: MatchProfile) -> dict:
+def profile_to_dict(profile: MatchProfile) -> dict[str, object]:
     fields = {name: getattr(profile, name) for name in MatchProfile.__slots__}
     return {name: sorted(value) if name in _SETS else value for name, value in fields.items()}
 
 
-def profile_from_dict(fields: dict) -> MatchProfile:
-    return MatchProfile(**{name: frozenset(value) if name in _SETS else value for name, value in fields.items()})
+def profile_from_dict(fields: dict[str, Any]) -> MatchProfile:  # Any: JSON from the index header
+    values: dict[str, Any] = {name: frozenset(value) if name in _SETS else value
+                              for name, value in fields.items()}
+    return MatchProfile(**values)
 
 
 def encode_overlay(snapshot: bytes, overlay: dict[str, MatchProfile], removed: frozenset[str]) -> bytes:

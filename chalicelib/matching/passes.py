@@ -10,6 +10,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 
 from chalicelib.matching.queries import Query, score_cells, top_rows
 from chalicelib.matching.sides import N_GRADES, Side
@@ -21,12 +22,12 @@ class Pass:
     queries: Side
     targets: Side
     forward: bool
-    self_rows: np.ndarray  # int32 per query row: the target row of the same user, or -1
-    excluded_ptr: np.ndarray  # int64 CSR per query row ...
-    excluded_rows: np.ndarray  # ... of target rows the query must not be matched with
+    self_rows: NDArray[np.int32]  # per query row: the target row of the same user, or -1
+    excluded_ptr: NDArray[np.int64]  # CSR per query row ...
+    excluded_rows: NDArray[np.int32]  # ... of target rows the query must not be matched with
 
     @property
-    def query_grades(self) -> np.ndarray:
+    def query_grades(self) -> NDArray[np.int64]:
         return np.repeat(np.arange(N_GRADES, dtype=np.int64), np.diff(self.queries.grade_ptr))
 
 
@@ -51,7 +52,8 @@ def make_pass(snapshot: Snapshot, forward: bool, exclusions: Collection[tuple[st
     )
 
 
-def _exclusion_rows(snapshot, exclusions, queries: Side, targets: Side, forward: bool):
+def _exclusion_rows(snapshot: Snapshot, exclusions: Collection[tuple[str, str]], queries: Side, targets: Side,
+                    forward: bool) -> tuple[NDArray[np.int64], NDArray[np.int32]]:
     pairs = list(exclusions)
     mentee_keys = snapshot.rank_keys(pair[0] for pair in pairs)
     mentor_keys = snapshot.rank_keys(pair[1] for pair in pairs)
@@ -70,7 +72,8 @@ def row_query(side: Side, row: int, forward: bool, grade: int) -> Query:
     return Query(ids=ids, sizes=tuple(int(s) for s in side.sizes[row]), grade_lo=lo, grade_hi=hi)
 
 
-def run_numpy(spec: Pass, weights: tuple[float, ...], k: int, start: int, stop: int):
+def run_numpy(spec: Pass, weights: tuple[float, ...], k: int, start: int,
+              stop: int) -> tuple[NDArray[np.int32], NDArray[np.float64]]:
     """Top-k target ranks and scores for query rows start .. stop - 1 (-1 / 0.0 pad short lists)."""
     out_ranks = np.full((stop - start, k), -1, dtype=np.int32)
     out_scores = np.zeros((stop - start, k), dtype=np.float64)

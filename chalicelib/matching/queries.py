@@ -12,6 +12,7 @@ only targets in the best cells are ever sorted.
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 from chalicelib.matching.sides import Side
 
@@ -23,7 +24,7 @@ CACHED_CELLS = 1 << 22  # tables kept for later queries with the same set sizes 
 class Query:
     """One person's tags as one side sees them, and the grade range of their candidates."""
 
-    ids: tuple[np.ndarray, ...]  # per dimension: ids of the tags the snapshot knows
+    ids: tuple[NDArray[np.int32], ...]  # per dimension: ids of the tags the snapshot knows
     sizes: tuple[int, ...]  # per dimension: the full set size (unknown tags count too)
     grade_lo: int  # candidates' grades are grade_lo .. grade_hi - 1
     grade_hi: int
@@ -34,14 +35,14 @@ class Cells:
     """Every target row lo .. lo + n - 1 in its score cell, and each cell's exact score."""
 
     lo: int
-    cells: np.ndarray  # int64 (n,)
-    scores: np.ndarray  # float64 (n_cells,)
+    cells: NDArray[np.int32 | np.int64]  # (n,)
+    scores: NDArray[np.float64]  # (n_cells,)
 
-    def target_scores(self) -> np.ndarray:
+    def target_scores(self) -> NDArray[np.float64]:
         return self.scores[self.cells]
 
 
-def score_cells(side: Side, query: Query, weights: tuple[float, ...], hidden: np.ndarray = ()) -> Cells:
+def score_cells(side: Side, query: Query, weights: tuple[float, ...], hidden: ArrayLike = ()) -> Cells:
     """The cells of rows in the query's grade range; `hidden` rows get a zero-score cell."""
     lo = int(side.grade_ptr[query.grade_lo])
     hi = max(int(side.grade_ptr[query.grade_hi]), lo)
@@ -61,7 +62,7 @@ def score_cells(side: Side, query: Query, weights: tuple[float, ...], hidden: np
     return Cells(lo=lo, cells=cells, scores=_cell_scores(side, query.sizes, widths, weights))
 
 
-def _posting_rows(side: Side, query: Query, dim: int, lo: int) -> np.ndarray:
+def _posting_rows(side: Side, query: Query, dim: int, lo: int) -> NDArray[np.int32]:
     """Rows (minus lo) holding each of the query's tags of one dimension, inside its grade range."""
     bounds = side.post_grade[query.ids[dim]]
     starts, ends = bounds[:, query.grade_lo].tolist(), bounds[:, query.grade_hi].tolist()
@@ -69,7 +70,8 @@ def _posting_rows(side: Side, query: Query, dim: int, lo: int) -> np.ndarray:
     return rows - np.int32(lo) if lo else rows
 
 
-def _one_cell_per_target(side: Side, query: Query, weights, lo: int, hi: int, hidden: np.ndarray) -> Cells:
+def _one_cell_per_target(side: Side, query: Query, weights: tuple[float, ...], lo: int, hi: int,
+                         hidden: NDArray[np.int64]) -> Cells:
     """For very large tag sets: score every target directly, (w_s·J_s + w_i·J_i) + w_p·J_p."""
     total = np.zeros(hi - lo)
     for dim in range(3):
@@ -82,13 +84,14 @@ def _one_cell_per_target(side: Side, query: Query, weights, lo: int, hi: int, hi
     return Cells(lo=lo, cells=np.arange(hi - lo), scores=total)
 
 
-def _cell_scores(side: Side, sizes, widths, weights) -> np.ndarray:
+def _cell_scores(side: Side, sizes: tuple[int, ...], widths: tuple[int, ...],
+                 weights: tuple[float, ...]) -> NDArray[np.float64]:
     """Exact scores, (w_s·J_s + w_i·J_i) + w_p·J_p, of every (counts, size class) cell."""
     key = (tuple(sizes), widths, tuple(weights))
     cached = side.cell_scores.get(key)
     if cached is not None:
         return cached
-    terms = []
+    terms: list[NDArray[np.float64]] = []
     for dim in range(3):
         shared = np.arange(widths[dim], dtype=np.int64)[:, None]
         union = sizes[dim] + side.size_table[None, :, dim] - shared
@@ -103,7 +106,7 @@ def _cell_scores(side: Side, sizes, widths, weights) -> np.ndarray:
     return scores
 
 
-def top_rows(cells: Cells, ranks: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+def top_rows(cells: Cells, ranks: NDArray[np.int32], k: int) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
     """Rows and scores of the k best targets with score > 0; ties go to the smaller rank."""
     counts = np.bincount(cells.cells, minlength=cells.scores.size)
     used = np.flatnonzero((counts > 0) & (cells.scores > 0.0))

@@ -5,14 +5,19 @@ time; both are exact. Mentee lists stream out block by block; mentor lists follo
 """
 
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
+from numpy.typing import NDArray
 
 from chalicelib.matching.index import MatchIndex
 from chalicelib.matching.model import DEFAULT_CONFIG, Match, MatchConfig, MatchProfile
 from chalicelib.matching.passes import make_pass, run_numpy
 from chalicelib.matching.scoring import MENTEE, MENTOR, is_available_mentor, shared_tags
 from chalicelib.matching.snapshot import Snapshot
+
+if TYPE_CHECKING:
+    from chalicelib.matching.kernel import FusedPasses
 
 ENGINES = ("auto", "numba", "numpy")
 BLOCK = 32_768
@@ -26,15 +31,16 @@ class NumpyPasses:
         self.snapshot, self.exclusions, self.k_reverse = snapshot, exclusions, k_reverse
         self.spec = make_pass(snapshot, True, exclusions)
 
-    def forward(self, k: int, start: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
+    def forward(self, k: int, start: int, stop: int) -> tuple[NDArray[np.int32], NDArray[np.float64]]:
         return run_numpy(self.spec, self.snapshot.config.weights, k, start, stop)
 
-    def reverse(self) -> tuple[np.ndarray, np.ndarray]:
+    def reverse(self) -> tuple[NDArray[np.int32], NDArray[np.float64]]:
         spec = make_pass(self.snapshot, False, self.exclusions)
         return run_numpy(spec, self.snapshot.config.weights, self.k_reverse, 0, spec.queries.n)
 
 
-def make_passes(snapshot: Snapshot, exclusions: Collection[tuple[str, str]], k_reverse: int, engine: str = "auto"):
+def make_passes(snapshot: Snapshot, exclusions: Collection[tuple[str, str]], k_reverse: int,
+                engine: str = "auto") -> "NumpyPasses | FusedPasses":
     """The numba kernel's passes if numba is importable (or asked for), else the numpy ones."""
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {ENGINES}")
@@ -57,7 +63,7 @@ class _Thresholds:
         self.scores = np.zeros((2, snapshot.mentees.n), dtype=np.float64)
         self.keys = np.full((2, snapshot.mentees.n), snapshot.empty_key, dtype=np.int64)
 
-    def record(self, start: int, ranks: np.ndarray, scores: np.ndarray) -> None:
+    def record(self, start: int, ranks: NDArray[np.int32], scores: NDArray[np.float64]) -> None:
         k = self.snapshot.config.k
         tail = ranks[:, k - 1 : k + 1].T
         filled = tail >= 0
@@ -69,7 +75,8 @@ class _Thresholds:
         return self.snapshot.with_thresholds(self.scores, self.keys)
 
 
-def _forward_blocks(passes, n: int, k: int):
+def _forward_blocks(passes: "NumpyPasses | FusedPasses", n: int,
+                    k: int) -> Iterator[tuple[int, NDArray[np.int32], NDArray[np.float64]]]:
     for start in range(0, n, BLOCK):
         stop = min(start + BLOCK, n)
         yield start, *passes.forward(k, start, stop)
@@ -121,8 +128,8 @@ def compute_all_lists(profiles: Sequence[MatchProfile], exclusions: Collection[t
             yield person.user_id, MENTOR, []
 
 
-def _lists(by_rank: list[MatchProfile], query_ranks: list[int], ranks: np.ndarray, scores: np.ndarray,
-           forward: bool) -> Iterator[tuple[str, str, list[Match]]]:
+def _lists(by_rank: list[MatchProfile], query_ranks: list[int], ranks: NDArray[np.int32],
+           scores: NDArray[np.float64], forward: bool) -> Iterator[tuple[str, str, list[Match]]]:
     role = MENTEE if forward else MENTOR
     for start in range(0, len(query_ranks), CHUNK):  # chunks keep the Python lists made here small
         stop = start + CHUNK

@@ -7,11 +7,12 @@ tag to the rows holding it, in row order, with per-grade offsets so a query read
 part of a list inside its grade range.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
+from numpy.typing import NDArray
 
 from chalicelib.grades import GRADE_RANK, GRADES
 from chalicelib.matching.model import MatchProfile
@@ -22,10 +23,10 @@ N_GRADES = len(GRADES)
 
 @dataclass(frozen=True, eq=False)
 class Side:
-    ranks: np.ndarray  # int32 (n,): the row's user, as its position among all sorted user ids
-    grade_ptr: np.ndarray  # int64 (N_GRADES + 1,): rows of grade g are grade_ptr[g] .. grade_ptr[g + 1] - 1
-    sizes: np.ndarray  # int32 (n, 3): set sizes per dimension
-    tags: np.ndarray  # int32: the tag ids of every row, row by row, dimension by dimension
+    ranks: NDArray[np.int32]  # (n,): the row's user, as its position among all sorted user ids
+    grade_ptr: NDArray[np.int64]  # (N_GRADES + 1,): rows of grade g are grade_ptr[g] .. grade_ptr[g + 1] - 1
+    sizes: NDArray[np.int32]  # (n, 3): set sizes per dimension
+    tags: NDArray[np.int32]  # the tag ids of every row, row by row, dimension by dimension
     n_tags: int
     n_users: int
 
@@ -34,21 +35,22 @@ class Side:
         return int(self.ranks.size)
 
     @cached_property
-    def row_ptr(self) -> np.ndarray:
+    def row_ptr(self) -> NDArray[np.int64]:
         """Tags of row r in dimension d: tags[row_ptr[3r + d] : row_ptr[3r + d + 1]]."""
         return np.concatenate(([0], np.cumsum(self.sizes.ravel(), dtype=np.int64)))
 
     @cached_property
-    def dim_sizes(self) -> np.ndarray:
+    def dim_sizes(self) -> NDArray[np.int32]:
         return np.ascontiguousarray(self.sizes.T)
 
     @cached_property
-    def cell_scores(self) -> dict:
+    def cell_scores(self) -> dict[tuple[tuple[int, ...], tuple[int, ...], tuple[float, ...]],
+                                  NDArray[np.float64]]:
         """Per-query score tables already computed, by (query sizes, widths, weights)."""
         return {}
 
     @cached_property
-    def _size_classes(self) -> tuple[np.ndarray, np.ndarray]:
+    def _size_classes(self) -> tuple[NDArray[np.int64], NDArray[np.int32]]:
         if self.n == 0:
             return np.zeros((0, 3), dtype=np.int64), np.zeros(0, dtype=np.int32)
         # Pack the three sizes into one integer so np.unique sorts a flat array.
@@ -58,17 +60,17 @@ class Side:
         return table.astype(np.int64), ids.reshape(-1).astype(np.int32)
 
     @property
-    def size_table(self) -> np.ndarray:
+    def size_table(self) -> NDArray[np.int64]:
         """int64 (n_classes, 3): the distinct (skills, interests, professions) set sizes."""
         return self._size_classes[0]
 
     @property
-    def size_ids(self) -> np.ndarray:
+    def size_ids(self) -> NDArray[np.int32]:
         """int32 (n,): each row's size class (a row of size_table)."""
         return self._size_classes[1]
 
     @cached_property
-    def _postings(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _postings(self) -> tuple[NDArray[np.int64], NDArray[np.int32], NDArray[np.int64]]:
         entry_rows = np.repeat(np.arange(self.n, dtype=np.int32), self.sizes.sum(axis=1))
         order = np.argsort(self.tags, kind="stable")
         post_rows = entry_rows[order]
@@ -80,31 +82,31 @@ class Side:
         return post_ptr.astype(np.int64), post_rows, post_grade
 
     @property
-    def post_rows(self) -> np.ndarray:
+    def post_rows(self) -> NDArray[np.int32]:
         """Rows holding each tag, list by list (int32)."""
         return self._postings[1]
 
     @property
-    def post_grade(self) -> np.ndarray:
+    def post_grade(self) -> NDArray[np.int64]:
         """int64 (n_tags, N_GRADES + 1): list t's rows of grade >= g start at post_grade[t, g]."""
         return self._postings[2]
 
     @cached_property
-    def row_of_rank(self) -> np.ndarray:
+    def row_of_rank(self) -> NDArray[np.int32]:
         rows = np.full(self.n_users, -1, dtype=np.int32)
         rows[self.ranks] = np.arange(self.n, dtype=np.int32)
         return rows
 
-    def row_tags(self, row: int, dim: int) -> np.ndarray:
+    def row_tags(self, row: int, dim: int) -> NDArray[np.int32]:
         start = 3 * row + dim
         return self.tags[self.row_ptr[start] : self.row_ptr[start + 1]]
 
-    def rows_of_ranks(self, ranks: np.ndarray) -> np.ndarray:
+    def rows_of_ranks(self, ranks: NDArray[np.int64]) -> NDArray[np.int32]:
         """Rows of the given users that are on this side (others are dropped)."""
         rows = self.row_of_rank[ranks]
         return rows[rows >= 0]
 
-    def to_arrays(self, prefix: str) -> dict[str, np.ndarray]:
+    def to_arrays(self, prefix: str) -> dict[str, NDArray[np.generic]]:
         small = np.uint16 if self.sizes.max(initial=0) < 2**16 else np.int32
         return {
             f"{prefix}_ranks": self.ranks,
@@ -114,7 +116,8 @@ class Side:
         }
 
     @classmethod
-    def from_arrays(cls, arrays, prefix: str, n_tags: int, n_users: int) -> "Side":
+    def from_arrays(cls, arrays: Mapping[str, NDArray[np.generic]], prefix: str, n_tags: int,
+                    n_users: int) -> "Side":
         return cls(
             ranks=arrays[f"{prefix}_ranks"].astype(np.int32),
             grade_ptr=arrays[f"{prefix}_grade_ptr"].astype(np.int64),

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 from functools import cached_property
 
 import numpy as np
+from numpy.typing import NDArray
 
 from chalicelib.matching.model import MatchConfig, MatchProfile
 from chalicelib.matching.scoring import is_available_mentor, is_mentee
@@ -22,15 +23,15 @@ class DuplicateProfileError(ValueError):
 
 @dataclass(frozen=True, eq=False)
 class Snapshot:
-    user_ids: np.ndarray  # bytes (numpy "S"), sorted: a user's rank is their position here
+    user_ids: NDArray[np.bytes_]  # sorted: a user's rank is their position here
     space: TagSpace
     mentors: Side  # available mentors (mentor role, accepting, below capacity)
     mentees: Side
     config: MatchConfig
     # The k-th (row 0) and (k+1)-th (row 1) entries of each mentee's list when the snapshot was
     # taken, shape (2, n_mentees), as score and 2·rank + 1; an empty slot is (0.0, empty_key).
-    threshold_scores: np.ndarray | None = None
-    threshold_keys: np.ndarray | None = None
+    threshold_scores: NDArray[np.float64] | None = None
+    threshold_keys: NDArray[np.int64] | None = None
 
     @property
     def n_users(self) -> int:
@@ -44,20 +45,22 @@ class Snapshot:
     def decoded_ids(self) -> list[str]:
         return [uid.decode() for uid in self.user_ids.tolist()]
 
-    def rank_keys(self, user_ids: Iterable[str]) -> np.ndarray:
+    def rank_keys(self, user_ids: Iterable[str]) -> NDArray[np.int64]:
         """Tie-break keys comparable with every snapshot user: 2·rank + 1, or 2·insertion point."""
         wanted = np.array([uid.encode() for uid in user_ids], dtype=bytes)  # own width: never truncated
         if not self.n_users or wanted.size == 0:
             return np.zeros(wanted.size, dtype=np.int64)
         at = np.searchsorted(self.user_ids, wanted)
-        found = self.user_ids[np.minimum(at, self.n_users - 1)] == wanted
+        found: NDArray[np.bool_] = self.user_ids[np.minimum(at, self.n_users - 1)] == wanted
         found &= at < self.n_users
         return 2 * at.astype(np.int64) + found
 
-    def ranks_of(self, user_ids: Iterable[str]) -> np.ndarray:
+    def ranks_of(self, user_ids: Iterable[str]) -> NDArray[np.int64]:
         """Ranks of those ids that are in the snapshot."""
         keys = self.rank_keys(user_ids)
-        return (keys[keys % 2 == 1] // 2).astype(np.int64)
+        # Named and typed: numpy types a comparison (keys % 2 == 1), and so this, as Any.
+        ranks: NDArray[np.int64] = (keys[keys % 2 == 1] // 2).astype(np.int64)
+        return ranks
 
     @classmethod
     def build(cls, profiles: Iterable[MatchProfile], config: MatchConfig) -> "Snapshot":
@@ -77,7 +80,7 @@ class Snapshot:
             config=config,
         )
 
-    def with_thresholds(self, scores: np.ndarray, keys: np.ndarray) -> "Snapshot":
+    def with_thresholds(self, scores: NDArray[np.float64], keys: NDArray[np.int64]) -> "Snapshot":
         return Snapshot(self.user_ids, self.space, self.mentors, self.mentees, self.config, scores, keys)
 
     def to_bytes(self) -> bytes:
@@ -89,10 +92,12 @@ class Snapshot:
             "meta": np.frombuffer(json.dumps({"version": FORMAT_VERSION, "config": asdict(self.config)}).encode(), np.uint8),
         }
         if self.threshold_scores is not None:
+            assert self.threshold_keys is not None  # the thresholds are set together
             arrays["threshold_scores"] = self.threshold_scores
             arrays["threshold_keys"] = self.threshold_keys
         buffer = io.BytesIO()
-        np.savez_compressed(buffer, **arrays)
+        # The names are array names; numpy's stub lets **kwds reach allow_pickle too.
+        np.savez_compressed(buffer, **arrays)  # type: ignore[arg-type]
         return buffer.getvalue()
 
     @classmethod

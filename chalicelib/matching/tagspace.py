@@ -4,11 +4,12 @@ Ids are unified across the three dimensions (skills, interests, professions occu
 ranges) and sorted by tag within a dimension, so sorting ids sorts the tags.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
+from numpy.typing import NDArray
 
 from chalicelib.matching.model import MatchProfile
 
@@ -45,12 +46,12 @@ class TagSpace:
             {self.tags[i]: i for i in range(self.dim_ptr[d], self.dim_ptr[d + 1])} for d in range(3)
         )
 
-    def known_ids(self, dim: int, tags: Iterable[str]) -> np.ndarray:
+    def known_ids(self, dim: int, tags: Iterable[str]) -> NDArray[np.int32]:
         """Ids of the tags this snapshot knows (unknown tags can match nobody in it)."""
         lookup = self.lookups[dim]
         return np.array(sorted(lookup[tag] for tag in tags if tag in lookup), dtype=np.int32)
 
-    def to_arrays(self) -> dict[str, np.ndarray]:
+    def to_arrays(self) -> dict[str, NDArray[np.generic]]:
         encoded = [tag.encode() for tag in self.tags]
         lengths = np.array([len(tag) for tag in encoded], dtype=np.int64)
         return {
@@ -60,7 +61,7 @@ class TagSpace:
         }
 
     @classmethod
-    def from_arrays(cls, arrays) -> "TagSpace":
+    def from_arrays(cls, arrays: Mapping[str, NDArray[np.generic]]) -> "TagSpace":
         blob = arrays["tag_bytes"].tobytes()
         ends = np.cumsum(arrays["tag_lengths"]).tolist()
         starts = [0, *ends[:-1]]

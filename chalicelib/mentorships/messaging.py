@@ -45,7 +45,7 @@ def decode_cursor(cursor: str) -> str:
     return message_id
 
 
-def list_messages(mentorship_id: str, user_id: str, cursor: str, stores: JourneyStores) -> dict:
+def list_messages(mentorship_id: str, user_id: str, cursor: str, stores: JourneyStores) -> dict[str, object]:
     visible_to(stores.mentorships.get(mentorship_id), user_id)
     page = stores.messages.page(mentorship_id, decode_cursor(cursor), PAGE_SIZE + 1)
     shown = page[:PAGE_SIZE]

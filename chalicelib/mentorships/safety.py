@@ -54,6 +54,7 @@ def report(user_id: str, body: object, stores: JourneyStores, now: datetime) -> 
         mentorship = visible_to(stores.mentorships.get(data.mentorship_id), user_id)
         reported_id = mentorship.other_party(user_id)
     else:
+        assert data.user_id is not None  # the schema requires user_id when there is no mentorship_id
         reported_id = data.user_id
     if reported_id == user_id:
         raise ValidationError("You cannot report yourself.", fields={"user_id": "is your own id"})

@@ -3,7 +3,7 @@
 Texts are plain text: stored exactly as sent (after trimming), never interpreted as markup.
 """
 
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
 
@@ -18,6 +18,9 @@ Reason = Annotated[str, StringConstraints(max_length=MAX_REASON)]
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, strict=True)
+
+
+Input = TypeVar("Input", bound=Strict)
 
 
 class RequestInput(Strict):
@@ -57,6 +60,6 @@ class ReportInput(Strict):
         return self
 
 
-def parse(schema: type[Strict], body: object, what: str, optional: bool = False):
+def parse(schema: type[Input], body: object, what: str, optional: bool = False) -> Input:
     """The body as ``schema``, or a 400 naming each bad field. ``optional``: no body is {}."""
     return parse_body(schema, body, what, optional)

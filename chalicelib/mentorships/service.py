@@ -115,7 +115,7 @@ def accept_mentorship(mentorship_id: str, user_id: str, body: object, stores: Jo
     parse(EmptyInput, body, "acceptance", optional=True)
     at = stamp(now)
     for attempt in range(ATTEMPTS):
-        mentorship = stores.mentorships.get(mentorship_id)
+        mentorship = visible_to(stores.mentorships.get(mentorship_id), user_id)  # 404 as check_move would
         check_move(mentorship, user_id, Move.ACCEPT)
         if stores.blocks.either_way(mentorship.mentee_id, user_id):
             raise NotAvailableError("You cannot accept a request while one of you has blocked the other.")
@@ -124,6 +124,7 @@ def accept_mentorship(mentorship_id: str, user_id: str, body: object, stores: Jo
         if stores.mentorships.load(user_id).active_mentees >= capacity:
             raise CapacityReachedError(f"You are already mentoring {capacity} people, the most your profile "
                                        "allows. End a mentorship or raise your capacity first.")
+        assert profile is not None  # without a profile the capacity is 0, refused just above
         if stores.mentorships.accept(mentorship, capacity, profile.version, at):
             accepted = mentorship.with_changes(status=ACCEPTED, decided_at=at, updated_at=at)
             logger.info("mentorship %s accepted by %s", mentorship_id, user_id)
@@ -151,7 +152,7 @@ def close_pending(mentorship_id: str, user_id: str, move: Move, stores: JourneyS
                   reason: str = "") -> Mentorship:
     at = stamp(now)
     for attempt in range(ATTEMPTS):
-        mentorship = stores.mentorships.get(mentorship_id)
+        mentorship = visible_to(stores.mentorships.get(mentorship_id), user_id)  # 404 as check_move would
         status = check_move(mentorship, user_id, move)
         if stores.mentorships.close_pending(mentorship, status, at, reason):
             logger.info("mentorship %s %s by %s", mentorship_id, status, user_id)
@@ -167,9 +168,10 @@ def end_mentorship(mentorship_id: str, user_id: str, body: object, stores: Journ
     data = parse(EndInput, body, "ending", optional=True)
     at = stamp(now)
     for attempt in range(ATTEMPTS):
-        mentorship = stores.mentorships.get(mentorship_id)
+        mentorship = visible_to(stores.mentorships.get(mentorship_id), user_id)  # 404 as check_move would
         check_move(mentorship, user_id, Move.END)
         role = mentorship.role_of(user_id)
+        assert role is not None  # check_move let only the mentee or the mentor through
         if stores.mentorships.end(mentorship, role, data.feedback, at):
             logger.info("mentorship %s ended by %s", mentorship_id, user_id)
             feedback = {f"{role}_feedback": data.feedback} if data.feedback else {}

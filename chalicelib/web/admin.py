@@ -47,28 +47,28 @@ api = Blueprint(__name__)
 
 
 @api_route(api, "/admin/stats", methods=["GET"], authorizer=bearer)
-def get_stats():
+def get_stats() -> dict[str, object]:
     admin(api)
     a = services().adapters
     return usage_stats(a.people_figures, a.request_figures, a.organisations.list_all(), now())
 
 
 @api_route(api, "/admin/users/{user_id}/suspend", methods=["POST"], authorizer=bearer)
-def suspend(user_id):
+def suspend(user_id: str) -> dict[str, str]:
     who = admin(api)
     a = services().adapters
     return suspend_user(user_id, who.user_id, a.accounts, a.directory, now())
 
 
 @api_route(api, "/admin/users/{user_id}/reinstate", methods=["POST"], authorizer=bearer)
-def reinstate(user_id):
+def reinstate(user_id: str) -> dict[str, str]:
     who = admin(api)
     a = services().adapters
     return reinstate_user(user_id, who.user_id, a.accounts, a.directory, now())
 
 
 @api_route(api, "/admin/audit", methods=["GET"], authorizer=bearer)
-def get_audit():
+def get_audit() -> dict[str, object]:
     admin(api)
     days = query(api, "days", "7")
     if not days.isdigit() or not 1 <= int(days) <= 90:

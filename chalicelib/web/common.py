@@ -2,9 +2,12 @@
 
 import functools
 import logging
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
+from typing import Any, ParamSpec, TypeVar
 
 from chalice import AuthResponse, Blueprint, Response
+from chalice.app import AuthRequest
 
 from chalicelib.accounts.domain import check_may_act
 from chalicelib.auth import Principal, bearer_token
@@ -14,10 +17,12 @@ from chalicelib.web.http_io import JSON_HEADERS, error_reply, internal_error_bod
 
 logger = logging.getLogger("mentor-match")
 auth = Blueprint(__name__)
+ViewArgs = ParamSpec("ViewArgs")
+Reply = TypeVar("Reply")
 
 
 @auth.authorizer(ttl_seconds=60)
-def bearer(auth_request):
+def bearer(auth_request: AuthRequest) -> AuthResponse:
     """Verify the access token for real (locally too).
 
     A failed check still *allows* the call, marked unauthenticated: API Gateway would turn a
@@ -29,7 +34,8 @@ def bearer(auth_request):
     except UnauthorisedError as error:
         return AuthResponse(routes=["*"], principal_id="anonymous", context={"reason": error.message})
     context = {"username": who.username, "groups": ",".join(sorted(who.groups)), "exp": who.expires_at}
-    return AuthResponse(routes=["*"], principal_id=who.user_id, context=context)
+    # API Gateway takes numbers in an authorizer's context too; chalice types it as dict[str, str].
+    return AuthResponse(routes=["*"], principal_id=who.user_id, context=context)  # type: ignore[arg-type]
 
 
 def principal(blueprint: Blueprint) -> Principal:
@@ -56,14 +62,18 @@ def admin(blueprint: Blueprint) -> Principal:
 
 def json_body(blueprint: Blueprint) -> object:
     request = blueprint.current_request
-    return read_json_body(request.headers, request.raw_body, services().settings.max_body_bytes)
+    # chalice's raw_body is always bytes (it encodes a str body) though typed str | bytes.
+    return read_json_body(request.headers, request.raw_body,  # type: ignore[arg-type]
+                          services().settings.max_body_bytes)
 
 
 def query(blueprint: Blueprint, name: str, default: str = "") -> str:
-    return (blueprint.current_request.query_params or {}).get(name, default)
+    params: Mapping[str, str] = blueprint.current_request.query_params or {}
+    return params.get(name, default)
 
 
-def api_route(blueprint: Blueprint, path: str, **options):
+def api_route(blueprint: Blueprint, path: str, **options: Any
+              ) -> Callable[[Callable[ViewArgs, Reply]], Callable[ViewArgs, Reply | Response]]:
     """``route`` whose domain errors become our JSON error replies (one mapping table).
 
     Chalice turns exceptions from views into its own 500 before any middleware sees them,
@@ -71,9 +81,9 @@ def api_route(blueprint: Blueprint, path: str, **options):
     """
     options.setdefault("content_types", ["application/json", "text/plain"])
 
-    def register(view):
+    def register(view: Callable[ViewArgs, Reply]) -> Callable[ViewArgs, Reply | Response]:
         @functools.wraps(view)
-        def handled(*args, **kwargs):
+        def handled(*args: ViewArgs.args, **kwargs: ViewArgs.kwargs) -> Reply | Response:
             try:
                 return view(*args, **kwargs)
             except MentorMatchError as error:
@@ -83,7 +93,8 @@ def api_route(blueprint: Blueprint, path: str, **options):
                 logger.exception("unhandled error in %s", view.__name__)
                 return Response(body=internal_error_body(), status_code=500, headers=JSON_HEADERS)
 
-        return blueprint.route(path, **options)(handled)
+        registered: Callable[ViewArgs, Reply | Response] = blueprint.route(path, **options)(handled)
+        return registered
 
     return register
 
@@ -92,7 +103,7 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def created(body: dict) -> Response:
+def created(body: dict[str, object]) -> Response:
     return Response(body=body, status_code=201, headers=JSON_HEADERS)
 
 

@@ -1,6 +1,7 @@
 """Turning HTTP requests into plain data and errors into JSON replies (no routing here)."""
 
 import json
+from collections.abc import Mapping
 
 from chalicelib.errors import (
     MalformedRequestError,
@@ -10,10 +11,10 @@ from chalicelib.errors import (
     to_http_error,
 )
 
-JSON_HEADERS = {"Content-Type": "application/json"}
+JSON_HEADERS: dict[str, str | list[str]] = {"Content-Type": "application/json"}  # chalice's HeadersType
 
 
-def read_json_body(headers: dict, raw_body: bytes | None, max_bytes: int) -> object:
+def read_json_body(headers: Mapping[str, str], raw_body: bytes | None, max_bytes: int) -> object:
     """The request's JSON body, or a clear 4xx error: wrong type, too large, or not JSON."""
     content_type = (headers.get("content-type") or "").split(";")[0].strip().lower()
     if content_type != "application/json":
@@ -27,10 +28,10 @@ def read_json_body(headers: dict, raw_body: bytes | None, max_bytes: int) -> obj
         raise MalformedRequestError("The request body is not valid JSON.") from None
 
 
-def error_reply(error: MentorMatchError) -> tuple[int, dict]:
+def error_reply(error: MentorMatchError) -> tuple[int, dict[str, dict[str, object]]]:
     http_error = to_http_error(error)
     return http_error.status, http_error.body
 
 
-def internal_error_body() -> dict:
+def internal_error_body() -> dict[str, dict[str, object]]:
     return {"error": {"code": "internal_error", "message": "Something went wrong on our side. Try again later."}}

@@ -52,7 +52,9 @@ organisation changes: 403 sign_up_not_allowed as above, or 400 validation_error 
 ``fields.organisation_id`` when the organisation is not one of mine.
 """
 
-from chalice import Blueprint
+from collections.abc import Mapping
+
+from chalice import Blueprint, Response
 
 from chalicelib.bootstrap import services
 from chalicelib.invitations import service as invitations
@@ -66,46 +68,48 @@ def client_address(blueprint: Blueprint) -> str:
     """The caller's address: CloudFront's viewer address when the call came through the site's
     distribution (API Gateway then sees an edge address shared by many people), else the source."""
     request = blueprint.current_request
-    viewer = (request.headers or {}).get("cloudfront-viewer-address", "")
+    headers: Mapping[str, str] = request.headers or {}
+    viewer = headers.get("cloudfront-viewer-address", "")
     if viewer:
         return viewer.rpartition(":")[0].strip("[]") or viewer
-    return ((request.context or {}).get("identity") or {}).get("sourceIp", "")
+    identity: dict[str, str] = (request.context or {}).get("identity") or {}
+    return identity.get("sourceIp", "")
 
 
 @api_route(api, "/invitations", methods=["POST"], authorizer=bearer)
-def create_invitation():
+def create_invitation() -> Response:
     who = admin(api)
     return created(invitations.create_invitation(json_body(api), who.user_id, services().invitations, now()))
 
 
 @api_route(api, "/invitations", methods=["GET"], authorizer=bearer)
-def list_invitations():
+def list_invitations() -> dict[str, object]:
     admin(api)
     return {"invitations": invitations.list_invitations(services().invitations, now())}
 
 
 @api_route(api, "/invitations/{invitation}", methods=["DELETE"], authorizer=bearer)
-def revoke_invitation(invitation):
+def revoke_invitation(invitation: str) -> Response:
     who = admin(api)
     invitations.revoke_invitation(invitation, who.user_id, services().invitations, now())
     return no_content()
 
 
 @api_route(api, "/invitations/{invitation}", methods=["GET"])
-def check_invitation(invitation):
+def check_invitation(invitation: str) -> dict[str, object]:
     client = client_keys(None, client_address(api))
     return invitations.check_invitation(invitation, client, services().invitations, now())
 
 
 @api_route(api, "/invitations/{invitation}/redeem", methods=["POST"], authorizer=bearer)
-def redeem_invitation(invitation):
+def redeem_invitation(invitation: str) -> dict[str, object]:
     who = principal(api)
     client = client_keys(who.user_id, client_address(api))
     return invitations.redeem_invitation(invitation, who.user_id, client, services().invitations, now())
 
 
 @api_route(api, "/me/organisation", methods=["GET"], authorizer=bearer)
-def get_my_organisation():
+def get_my_organisation() -> dict[str, object]:
     who = principal(api)
     admission = services().person_gate(who.user_id, who.username).admission()
     return {"organisations": [placement.view() for placement in admission.placements]}

@@ -18,5 +18,5 @@ api = Blueprint(__name__)
 
 
 @api_route(api, "/me/matches", methods=["GET"], authorizer=bearer)
-def list_my_matches():
+def list_my_matches() -> dict[str, object]:
     return get_my_matches(principal(api).user_id, query(api, "as", "mentee"), services().matches, now())

@@ -63,11 +63,16 @@ DELETE /me         204; afterwards the old token gets 401 (see chalicelib/privac
 Emails link to ``<SITE_URL>/mentorships?id=<mentorship_id>``: the site's page for one mentorship.
 """
 
-from chalice import Blueprint
+from collections.abc import Callable
+from datetime import datetime
+
+from chalice import Blueprint, Response
 
 from chalicelib.bootstrap import services
 from chalicelib.mentorships import messaging
 from chalicelib.mentorships import service as journey
+from chalicelib.mentorships.domain import Mentorship
+from chalicelib.mentorships.stores import JourneyStores
 from chalicelib.mentorships.views import message_view, view_many, view_one
 from chalicelib.metrics import emit
 from chalicelib.web.common import api_route, bearer, created, json_body, now, principal, query
@@ -80,13 +85,14 @@ def optional_body() -> object:
     return json_body(api) if api.current_request.raw_body else None
 
 
-def make_move(change, mentorship_id: str) -> dict:
+def make_move(change: Callable[[str, str, object, JourneyStores, datetime], Mentorship],
+              mentorship_id: str) -> dict[str, object]:
     user_id, stores = principal(api).user_id, services().journey
     return view_one(change(mentorship_id, user_id, optional_body(), stores, now()), user_id, stores)
 
 
 @api_route(api, "/mentorships", methods=["POST"], authorizer=bearer)
-def request_mentorship():
+def request_mentorship() -> Response:
     user_id, stores = principal(api).user_id, services().journey
     mentorship = journey.request_mentorship(user_id, json_body(api), stores, now())
     emit({"Requests": 1})
@@ -94,47 +100,47 @@ def request_mentorship():
 
 
 @api_route(api, "/mentorships", methods=["GET"], authorizer=bearer)
-def list_my_mentorships():
+def list_my_mentorships() -> dict[str, object]:
     user_id, stores = principal(api).user_id, services().journey
     return {"mentorships": view_many(stores.mentorships.list_for(user_id), user_id, stores)}
 
 
 @api_route(api, "/mentorships/{mentorship_id}", methods=["GET"], authorizer=bearer)
-def get_my_mentorship(mentorship_id):
+def get_my_mentorship(mentorship_id: str) -> dict[str, object]:
     user_id, stores = principal(api).user_id, services().journey
     return view_one(journey.get_my_mentorship(mentorship_id, user_id, stores), user_id, stores)
 
 
 @api_route(api, "/mentorships/{mentorship_id}/accept", methods=["POST"], authorizer=bearer)
-def accept_mentorship(mentorship_id):
+def accept_mentorship(mentorship_id: str) -> dict[str, object]:
     accepted = make_move(journey.accept_mentorship, mentorship_id)
     emit({"Accepts": 1})
     return accepted
 
 
 @api_route(api, "/mentorships/{mentorship_id}/decline", methods=["POST"], authorizer=bearer)
-def decline_mentorship(mentorship_id):
+def decline_mentorship(mentorship_id: str) -> dict[str, object]:
     return make_move(journey.decline_mentorship, mentorship_id)
 
 
 @api_route(api, "/mentorships/{mentorship_id}/withdraw", methods=["POST"], authorizer=bearer)
-def withdraw_mentorship(mentorship_id):
+def withdraw_mentorship(mentorship_id: str) -> dict[str, object]:
     return make_move(journey.withdraw_mentorship, mentorship_id)
 
 
 @api_route(api, "/mentorships/{mentorship_id}/end", methods=["POST"], authorizer=bearer)
-def end_mentorship(mentorship_id):
+def end_mentorship(mentorship_id: str) -> dict[str, object]:
     return make_move(journey.end_mentorship, mentorship_id)
 
 
 @api_route(api, "/mentorships/{mentorship_id}/messages", methods=["GET"], authorizer=bearer)
-def list_messages(mentorship_id):
+def list_messages(mentorship_id: str) -> dict[str, object]:
     user_id = principal(api).user_id
     return messaging.list_messages(mentorship_id, user_id, query(api, "cursor")[:200], services().journey)
 
 
 @api_route(api, "/mentorships/{mentorship_id}/messages", methods=["POST"], authorizer=bearer)
-def post_message(mentorship_id):
+def post_message(mentorship_id: str) -> Response:
     user_id = principal(api).user_id
     message = messaging.post_message(mentorship_id, user_id, json_body(api), services().journey, now())
     return created(message_view(message, user_id))

@@ -26,7 +26,7 @@ GET /organisations (public) lists active ones:
     minute per API instance, so a change may take that long to show there.
 """
 
-from chalice import Blueprint
+from chalice import Blueprint, Response
 
 from chalicelib.bootstrap import services
 from chalicelib.organisations import service as organisations
@@ -36,12 +36,12 @@ api = Blueprint(__name__)
 
 
 @api_route(api, "/organisations", methods=["GET"])
-def list_organisations():
+def list_organisations() -> dict[str, object]:
     return {"organisations": organisations.list_active_organisations(services().adapters.organisations)}
 
 
 @api_route(api, "/organisations", methods=["POST"], authorizer=bearer)
-def create_organisation():
+def create_organisation() -> Response:
     who = admin(api)
     organisation = organisations.create_organisation(json_body(api), who.user_id, services().adapters.organisations,
                                                      now())
@@ -49,7 +49,7 @@ def create_organisation():
 
 
 @api_route(api, "/organisations/{organisation_id}", methods=["PUT"], authorizer=bearer)
-def update_organisation(organisation_id):
+def update_organisation(organisation_id: str) -> dict[str, object]:
     who = admin(api)
     organisation = organisations.update_organisation(organisation_id, json_body(api), who.user_id,
                                                      services().adapters.organisations, now())
@@ -57,6 +57,6 @@ def update_organisation(organisation_id):
 
 
 @api_route(api, "/admin/organisations", methods=["GET"], authorizer=bearer)
-def list_all_organisations():
+def list_all_organisations() -> dict[str, object]:
     admin(api)
     return {"organisations": organisations.list_organisations(services().adapters.organisations)}

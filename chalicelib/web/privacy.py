@@ -1,6 +1,6 @@
 """Routes: download all my data, delete my account (shapes in chalicelib/web/mentorships.py's docstring)."""
 
-from chalice import Blueprint
+from chalice import Blueprint, Response
 
 from chalicelib.bootstrap import services
 from chalicelib.privacy.deletion import delete_my_account
@@ -11,13 +11,13 @@ api = Blueprint(__name__)
 
 
 @api_route(api, "/me/export", methods=["GET"], authorizer=bearer)
-def export_my_data_route():
+def export_my_data_route() -> dict[str, object]:
     s = services()
     return export_my_data(principal(api).user_id, s.journey, s.adapters.accounts, now())
 
 
 @api_route(api, "/me", methods=["DELETE"], authorizer=bearer)
-def delete_me():
+def delete_me() -> Response:
     who = principal(api)
     delete_my_account(who.user_id, who.username, services().deletion, now())
     return no_content()

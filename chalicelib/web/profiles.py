@@ -17,17 +17,17 @@ api = Blueprint(__name__)
 
 
 @api_route(api, "/health")
-def health():
+def health() -> dict[str, object]:
     return {"status": "ok"}
 
 
 @api_route(api, "/me/profile", methods=["GET"], authorizer=bearer)
-def get_my_profile():
+def get_my_profile() -> dict[str, object]:
     return profiles.get_my_profile(principal(api).user_id, services().adapters.profiles).owner_view()
 
 
 @api_route(api, "/me/profile", methods=["PUT"], authorizer=bearer)
-def put_my_profile():
+def put_my_profile() -> dict[str, object]:
     who, s = principal(api), services()
     saved = profiles.save_my_profile(
         who.user_id, json_body(api), s.adapters.profiles, s.adapters.organisations, now(),
@@ -40,14 +40,14 @@ def put_my_profile():
 
 
 @api_route(api, "/profiles/{user_id}", methods=["GET"], authorizer=bearer)
-def get_profile(user_id):
+def get_profile(user_id: str) -> dict[str, object]:
     viewer, s = principal(api).user_id, services()
     contact = partial(contact_email, viewer, user_id, s.journey)
     return profiles.get_profile(user_id, s.adapters.profiles, contact)
 
 
 @api_route(api, "/vocabulary/{kind}", methods=["GET"])
-def get_vocabulary(kind):
+def get_vocabulary(kind: str) -> dict[str, object]:
     if kind not in VOCABULARIES:
         raise NotFoundError(f"There is no vocabulary called '{kind}'. Try one of: {', '.join(VOCABULARIES)}.")
     return {"kind": kind, "items": suggest(kind, query(api, "prefix")[:60])}

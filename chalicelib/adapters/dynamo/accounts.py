@@ -6,8 +6,9 @@ standing together with its audit entry, in one transaction.
 """
 
 from collections.abc import Iterable
+from typing import cast
 
-from chalicelib.accounts.domain import AccountStanding
+from chalicelib.accounts.domain import AccountStanding, AccountState
 from chalicelib.adapters.dynamo.audit import to_audit_model
 from chalicelib.adapters.dynamo.tables import AccountModel
 from chalicelib.adapters.dynamo.transact import transact
@@ -42,7 +43,9 @@ class DynamoAccountRepository:
 
 
 def to_standing(item: AccountModel) -> AccountStanding:
-    return AccountStanding(user_id=item.user_id, state=item.state, changed_at=item.changed_at)
+    # The table holds only the states AccountStanding wrote; PynamoDB reads them back as plain str.
+    return AccountStanding(user_id=item.user_id, state=cast(AccountState, item.state),
+                           changed_at=item.changed_at)
 
 
 def to_model(standing: AccountStanding) -> AccountModel:

@@ -9,8 +9,10 @@ place cannot both pass the load's condition, and a capacity lowered meanwhile fa
 """
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from pynamodb.exceptions import UpdateError
+from pynamodb.expressions.update import Action
 
 from chalicelib.adapters.dynamo.messages import to_model as message_model
 from chalicelib.adapters.dynamo.tables import (
@@ -103,11 +105,11 @@ class DynamoMentorshipRepository:
         return attempt.done
 
     def close_pending(self, mentorship: Mentorship, status: str, at: str, reason: str = "") -> bool:
-        actions = [MentorshipModel.status.set(status), MentorshipModel.decided_at.set(at),
+        actions: list[Action] = [MentorshipModel.status.set(status), MentorshipModel.decided_at.set(at),
                    MentorshipModel.updated_at.set(at), MentorshipModel.queue.remove()]
         if reason:
             actions.append(MentorshipModel.decline_reason.set(reason))
-        pair_actions = [PairModel.open_mentorship_id.remove()]
+        pair_actions: list[Action] = [PairModel.open_mentorship_id.remove()]
         if status == DECLINED:
             pair_actions.append(PairModel.declined_at.set(at))
         attempt = transact()
@@ -120,7 +122,7 @@ class DynamoMentorshipRepository:
         return attempt.done
 
     def end(self, mentorship: Mentorship, by_role: str, feedback: str, at: str) -> bool:
-        actions = [MentorshipModel.status.set(ENDED), MentorshipModel.ended_at.set(at),
+        actions: list[Action] = [MentorshipModel.status.set(ENDED), MentorshipModel.ended_at.set(at),
                    MentorshipModel.ended_by.set(by_role), MentorshipModel.updated_at.set(at)]
         if feedback:
             actions.append(getattr(MentorshipModel, f"{by_role}_feedback").set(feedback))
@@ -186,14 +188,15 @@ class DynamoMentorshipRepository:
 
     def active_counts(self, mentor_ids: Iterable[str] | None = None) -> dict[str, int]:
         if mentor_ids is None:
-            items = LoadModel.scan(LoadModel.active_mentees > 0)
+            items: Iterator[LoadModel] = LoadModel.scan(LoadModel.active_mentees > 0)
         else:
             items = LoadModel.batch_get(list(dict.fromkeys(mentor_ids)))
         return {item.user_id: int(item.active_mentees) for item in items if (item.active_mentees or 0) > 0}
 
 
 def to_model(mentorship: Mentorship) -> MentorshipModel:
-    optional = {name: getattr(mentorship, name) or None for name in OPTIONAL_FIELDS}
+    # Any: PynamoDB's Model takes its attributes as **attributes: Any.
+    optional: dict[str, Any] = {name: getattr(mentorship, name) or None for name in OPTIONAL_FIELDS}
     return MentorshipModel(
         mentorship_id=mentorship.mentorship_id, mentee_id=mentorship.mentee_id, mentor_id=mentorship.mentor_id,
         status=mentorship.status, created_at=mentorship.created_at, updated_at=mentorship.updated_at,

@@ -33,7 +33,7 @@ class DynamoProfileRepository:
     def changed_since(self, since: str, now: datetime) -> list[Profile]:
         first = datetime.fromisoformat(since).date() if since else now.date()
         days = [first + timedelta(days=n) for n in range((now.date() - first).days + 1)]
-        changed = []
+        changed: list[Profile] = []
         for day in days[-MAX_OVERLAY_DAYS:]:
             after = ProfileModel.updated_at >= since if since else None
             query = ProfileModel.by_updated_day.query(day.isoformat(), after)

@@ -18,6 +18,7 @@ The mentorship journey's tables and why each exists:
 """
 
 from functools import lru_cache
+from typing import TypeAlias
 
 from pynamodb.attributes import (
     BooleanAttribute,
@@ -34,8 +35,12 @@ from pynamodb.models import Model
 
 from chalicelib.settings import Settings
 
+# A list of strings. PynamoDB types ListAttribute(of=X) as a list of X (right for MapAttribute
+# items, wrong for UnicodeAttribute ones, whose items are str): hence the ignores where it is used.
+StringList: TypeAlias = ListAttribute[str]
 
-class ProfilesByUpdatedDayIndex(GlobalSecondaryIndex):
+
+class ProfilesByUpdatedDayIndex(GlobalSecondaryIndex["ProfileModel"]):
     """Profiles changed on a given day, in time order: the matching overlay reads the few
     profiles changed since the last snapshot without scanning the table."""
 
@@ -59,11 +64,11 @@ class ProfileModel(Model):
     organisation_id = UnicodeAttribute()
     grade = UnicodeAttribute()
     location = UnicodeAttribute()
-    professions = ListAttribute(of=UnicodeAttribute, default=list)
-    skills_offered = ListAttribute(of=UnicodeAttribute, default=list)
-    skills_wanted = ListAttribute(of=UnicodeAttribute, default=list)
-    interests = ListAttribute(of=UnicodeAttribute, default=list)
-    roles = ListAttribute(of=UnicodeAttribute, default=list)
+    professions: StringList = ListAttribute(of=UnicodeAttribute, default=list)  # type: ignore[arg-type]
+    skills_offered: StringList = ListAttribute(of=UnicodeAttribute, default=list)  # type: ignore[arg-type]
+    skills_wanted: StringList = ListAttribute(of=UnicodeAttribute, default=list)  # type: ignore[arg-type]
+    interests: StringList = ListAttribute(of=UnicodeAttribute, default=list)  # type: ignore[arg-type]
+    roles: StringList = ListAttribute(of=UnicodeAttribute, default=list)  # type: ignore[arg-type]
     mentor_capacity = NumberAttribute(default=0)
     accepting_requests = BooleanAttribute(default=False)
     created_at = UnicodeAttribute()
@@ -82,7 +87,7 @@ class OrganisationModel(Model):
     name = UnicodeAttribute()
     kind = UnicodeAttribute()  # department | arms-length body | profession | external
     abbreviation = UnicodeAttribute(default="")
-    domains = ListAttribute(of=UnicodeAttribute, default=list)
+    domains: StringList = ListAttribute(of=UnicodeAttribute, default=list)  # type: ignore[arg-type]
     active = BooleanAttribute(default=True)
 
 
@@ -112,7 +117,7 @@ class MatchListModel(Model):
     entries = UnicodeAttribute()  # compact JSON: [[user_id, score, skills, interests, professions], ...]
 
 
-class InvitationsByIdIndex(GlobalSecondaryIndex):
+class InvitationsByIdIndex(GlobalSecondaryIndex["InvitationModel"]):
     """An invitation's code hash from its public id (administrators revoke by id)."""
 
     class Meta:
@@ -181,7 +186,7 @@ class AuditModel(Model):
     at = UTCDateTimeAttribute()
 
 
-class MentorshipsByMentee(GlobalSecondaryIndex):
+class MentorshipsByMentee(GlobalSecondaryIndex["MentorshipModel"]):
     class Meta:
         index_name = "by-mentee"
         projection = AllProjection()
@@ -190,7 +195,7 @@ class MentorshipsByMentee(GlobalSecondaryIndex):
     created_at = UnicodeAttribute(range_key=True)
 
 
-class MentorshipsByMentor(GlobalSecondaryIndex):
+class MentorshipsByMentor(GlobalSecondaryIndex["MentorshipModel"]):
     class Meta:
         index_name = "by-mentor"
         projection = AllProjection()
@@ -199,7 +204,7 @@ class MentorshipsByMentor(GlobalSecondaryIndex):
     created_at = UnicodeAttribute(range_key=True)
 
 
-class PendingByAge(GlobalSecondaryIndex):
+class PendingByAge(GlobalSecondaryIndex["MentorshipModel"]):
     """Sparse: only pending requests carry ``queue``, so the schedule reads just those, oldest first."""
 
     class Meta:
@@ -273,7 +278,7 @@ class MessageModel(Model):
     sent_at = UnicodeAttribute()
 
 
-class BlocksByBlocked(GlobalSecondaryIndex):
+class BlocksByBlocked(GlobalSecondaryIndex["BlockModel"]):
     class Meta:
         index_name = "by-blocked"
         projection = KeysOnlyProjection()
@@ -293,7 +298,7 @@ class BlockModel(Model):
     by_blocked = BlocksByBlocked()
 
 
-class ReportsByReporter(GlobalSecondaryIndex):
+class ReportsByReporter(GlobalSecondaryIndex["ReportModel"]):
     class Meta:
         index_name = "by-reporter"
         projection = KeysOnlyProjection()
@@ -302,7 +307,7 @@ class ReportsByReporter(GlobalSecondaryIndex):
     created_at = UnicodeAttribute(range_key=True)
 
 
-class ReportsByReported(GlobalSecondaryIndex):
+class ReportsByReported(GlobalSecondaryIndex["ReportModel"]):
     class Meta:
         index_name = "by-reported"
         projection = KeysOnlyProjection()
@@ -311,7 +316,7 @@ class ReportsByReported(GlobalSecondaryIndex):
     created_at = UnicodeAttribute(range_key=True)
 
 
-class ReportsByOrganisation(GlobalSecondaryIndex):
+class ReportsByOrganisation(GlobalSecondaryIndex["ReportModel"]):
     class Meta:
         index_name = "by-organisation"
         projection = KeysOnlyProjection()
@@ -372,4 +377,5 @@ def bind_tables(settings: Settings) -> None:
 @lru_cache(maxsize=1)
 def connection() -> Connection:
     """The connection transactions use (models keep their own, one per model class)."""
-    return Connection(region=ProfileModel.Meta.region)
+    # PynamoDB's metaclass gives every Meta a region (bind_tables sets it); mypy sees only the declared Meta.
+    return Connection(region=ProfileModel.Meta.region)  # type: ignore[attr-defined]

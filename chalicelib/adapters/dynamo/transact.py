@@ -5,6 +5,7 @@ an answer the caller acts on; any other failure still raises.
 """
 
 from types import TracebackType
+from typing import Literal
 
 from pynamodb.exceptions import PynamoDBException, TransactWriteError
 from pynamodb.transactions import TransactWrite
@@ -31,7 +32,7 @@ class Transaction:
         return self._write.__enter__()
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 traceback: TracebackType | None) -> bool:
+                 traceback: TracebackType | None) -> Literal[False]:
         if exc_type is not None:
             return False
         try:
