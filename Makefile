@@ -55,8 +55,11 @@ admin: $(BIN)/.installed ## Run the admin CLI against the running local stack, e
 	@AWS_ENDPOINT_URL=http://127.0.0.1:$${MOTO_PORT:-4566} AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local \
 	  SITE_URL=http://127.0.0.1:$${SITE_PORT:-8000} $(BIN)/python -m mentor_match_admin $(ARGS)
 
-lint: $(BIN)/.installed ## Check the Python code with ruff
+CIRCLES := ../shared/tools/import-circles.py
+
+lint: $(BIN)/.installed ## Check the Python code with ruff, and that chalicelib/ has no import circles
 	@$(BIN)/ruff check .
+	@if [ -f $(CIRCLES) ]; then $(BIN)/python $(CIRCLES) >/dev/null || { $(BIN)/python $(CIRCLES); exit 1; }; fi
 
 typecheck: $(BIN)/.installed ## Check the types of chalicelib/ and app.py with mypy (strict)
 	@$(BIN)/mypy

@@ -21,14 +21,15 @@ from chalicelib.web import (
     privacy,
     profiles,
     safety,
+    sessions,
 )
 from chalicelib.web.common import now
 
 app = Chalice(app_name="mentor-match")
 app.log.setLevel(logging.INFO)
 
-for blueprint in (common.auth, profiles.api, match_lists.api, invitations.api, organisations.api, admin.api,
-                  mentorships.api, safety.api, privacy.api):
+for blueprint in (common.auth, sessions.api, profiles.api, match_lists.api, invitations.api, organisations.api,
+                  admin.api, mentorships.api, safety.api, privacy.api):
     app.register_blueprint(blueprint)
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 import boto3
 
 from chalicelib.accounts.ports import AccountRepository, Directory
-from chalicelib.adapters.cognito import CognitoDirectory
+from chalicelib.adapters.cognito import CognitoDirectory, CognitoSignIn
 from chalicelib.adapters.dynamo.accounts import DynamoAccountRepository
 from chalicelib.adapters.dynamo.attempts import DynamoAttemptLog
 from chalicelib.adapters.dynamo.audit import DynamoAuditLog
@@ -56,6 +56,7 @@ from chalicelib.organisations.ports import OrganisationRepository
 from chalicelib.privacy.deletion import DeletionStores
 from chalicelib.privacy.ports import OwnedItems
 from chalicelib.profiles.ports import ProfileRepository
+from chalicelib.sessions.ports import SignInProvider
 from chalicelib.settings import Settings, get_settings
 from chalicelib.usage.ports import MentorshipStatsSource, PeopleSource
 
@@ -87,6 +88,7 @@ class Adapters:
     people_figures: PeopleSource
     request_figures: MentorshipStatsSource
     email: EmailSender
+    sign_in: SignInProvider
 
 
 @dataclass(frozen=True, eq=False)
@@ -162,10 +164,10 @@ def aws_adapters(settings: Settings) -> Adapters:
     session = boto3.session.Session(region_name=settings.region)
     profiles, reports = DynamoProfileRepository(), DynamoReportRepository()
     # The casts: a LazyClient forwards every attribute to the client it makes, so it stands in for it.
+    cognito = cast("CognitoIdentityProviderClient", LazyClient(session, "cognito-idp"))
     return Adapters(
         profiles=profiles, organisations=DynamoOrganisationRepository(), accounts=DynamoAccountRepository(),
-        directory=CognitoDirectory(cast("CognitoIdentityProviderClient", LazyClient(session, "cognito-idp")),
-                                   settings.user_pool_id),
+        directory=CognitoDirectory(cognito, settings.user_pool_id),
         audit=DynamoAuditLog(), invitations=DynamoInvitationRepository(),
         memberships=DynamoMembershipRepository(), attempts=DynamoAttemptLog(),
         mentorships=DynamoMentorshipRepository(), messages=DynamoMessageRepository(),
@@ -175,6 +177,7 @@ def aws_adapters(settings: Settings) -> Adapters:
         owned_items=DynamoOwnedItems(), people_figures=DynamoPeopleSource(),
         request_figures=DynamoMentorshipStatsSource(profiles, reports),
         email=sender_for(settings, lambda: cast("SESClient", LazyClient(session, "ses"))),
+        sign_in=CognitoSignIn(cognito, settings.user_pool_client_id, settings.user_pool_id),
     )
 
 

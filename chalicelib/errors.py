@@ -38,6 +38,32 @@ class ForbiddenError(MentorMatchError):
     code = "forbidden"
 
 
+class SignInFailedError(UnauthorisedError):
+    """The email address or password is not correct (never says which)."""
+
+    code = "sign_in_failed"
+
+
+class SessionEndedError(UnauthorisedError):
+    """No live session: no session cookie, or its refresh token has expired or been revoked."""
+
+    code = "session_ended"
+
+
+class NotConfirmedError(ForbiddenError):
+    """The account exists but its email address has not been confirmed yet."""
+
+    code = "not_confirmed"
+
+
+class AccountSuspendedError(ForbiddenError):
+    code = "account_suspended"
+
+
+class PasswordResetRequiredError(ForbiddenError):
+    code = "password_reset_required"
+
+
 class NotFoundError(MentorMatchError):
     code = "not_found"
 

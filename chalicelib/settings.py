@@ -54,6 +54,10 @@ class Settings:
     # Invitations: invalid codes a client may try per window before 429 (slows down guessing).
     invitation_failure_limit: int = 10
     invitation_failure_window_seconds: int = 900
+    # Sessions: the refresh-token cookie (HttpOnly always; Secure everywhere but a local http copy).
+    session_cookie_secure: bool = True
+    session_cookie_path: str = "/api/session"
+    session_days: int = 30  # as long as the app client's refresh tokens live (infra/template.json)
 
     def table_name(self, base: str) -> str:
         return f"{self.table_prefix}{base}"
@@ -63,8 +67,9 @@ def load_settings() -> Settings:
     region = _env("AWS_REGION", _env("AWS_DEFAULT_REGION", "eu-west-2"))
     pool_id = _env("COGNITO_USER_POOL_ID", "")
     issuer = _env("COGNITO_ISSUER", f"https://cognito-idp.{region}.amazonaws.com/{pool_id}")
+    stage = _env("MENTOR_MATCH_STAGE", "local")
     return Settings(
-        stage=_env("MENTOR_MATCH_STAGE", "local"),
+        stage=stage,
         region=region,
         table_prefix=_env("TABLE_PREFIX", "mentor-match-local-"),
         user_pool_id=pool_id,
@@ -88,6 +93,9 @@ def load_settings() -> Settings:
         notify_template_ids=_env("NOTIFY_TEMPLATE_IDS", "{}"),
         invitation_failure_limit=_env_int("INVITATION_FAILURE_LIMIT", 10),
         invitation_failure_window_seconds=_env_int("INVITATION_FAILURE_WINDOW_SECONDS", 900),
+        session_cookie_secure=_env("SESSION_COOKIE_SECURE", "false" if stage == "local" else "true") == "true",
+        session_cookie_path=_env("SESSION_COOKIE_PATH", "/api/session"),
+        session_days=_env_int("SESSION_DAYS", 30),
     )
 
 

@@ -13,10 +13,20 @@ from typing import TYPE_CHECKING
 from botocore.exceptions import ClientError
 
 from chalicelib.accounts.domain import DirectoryUnavailableError, DirectoryUser
+from chalicelib.errors import (
+    AccountSuspendedError,
+    MentorMatchError,
+    NotConfirmedError,
+    PasswordResetRequiredError,
+    SessionEndedError,
+    SignInFailedError,
+    TooManyRequestsError,
+)
+from chalicelib.sessions.domain import Flow, Tokens
 
 if TYPE_CHECKING:
     from mypy_boto3_cognito_idp import CognitoIdentityProviderClient
-    from mypy_boto3_cognito_idp.type_defs import AttributeTypeTypeDef
+    from mypy_boto3_cognito_idp.type_defs import AttributeTypeTypeDef, InitiateAuthResponseTypeDef
 
 logger = logging.getLogger(__name__)
 
@@ -96,3 +106,83 @@ class CognitoDirectory:
         if _error_code(error) == "ResourceNotFoundException":
             raise DirectoryUnavailableError(self._pool) from None
         raise error
+
+
+WRONG_DETAILS = "The email address or password is not correct."
+TOO_MANY = "You have tried too many times. Wait a few minutes and try again."
+SIGN_IN_REFUSALS: dict[str, tuple[type[MentorMatchError], str]] = {
+    "NotAuthorizedException": (SignInFailedError, WRONG_DETAILS),
+    "UserNotFoundException": (SignInFailedError, WRONG_DETAILS),
+    "UserNotConfirmedException": (
+        NotConfirmedError, "You need to confirm your email address before you can sign in. Enter the code we sent you."),
+    "PasswordResetRequiredException": (PasswordResetRequiredError, "You need to reset your password before you can sign in."),
+    "TooManyRequestsException": (TooManyRequestsError, TOO_MANY),
+    "TooManyFailedAttemptsException": (TooManyRequestsError, TOO_MANY),
+    "LimitExceededException": (TooManyRequestsError, TOO_MANY),
+}
+
+
+def sign_in_refusal(error: ClientError) -> MentorMatchError | None:
+    """Our error for Cognito's refusal of a sign-in, or None when it is not a refusal (a fault)."""
+    code, message = _error_code(error), str(error.response.get("Error", {}).get("Message", ""))
+    # Cognito answers these two with the same NotAuthorizedException as a wrong password; only the
+    # message tells them apart, and both deserve their own plain answer.
+    if code == "NotAuthorizedException" and "disabled" in message.lower():
+        return AccountSuspendedError("Your account has been suspended. Contact the Mentor Match team.")
+    if code == "NotAuthorizedException" and "attempts exceeded" in message.lower():
+        return TooManyRequestsError(TOO_MANY)
+    if code not in SIGN_IN_REFUSALS:
+        return None
+    kind, text = SIGN_IN_REFUSALS[code]
+    return kind(text)
+
+
+class CognitoSignIn:
+    """``sessions.ports.SignInProvider`` over the user pool's own API (password sign-in)."""
+
+    def __init__(self, client: "CognitoIdentityProviderClient", client_id: str, user_pool_id: str):
+        self._client, self._client_id, self._pool = client, client_id, user_pool_id
+
+    def sign_in(self, email: str, password: str) -> Tokens:
+        try:
+            reply = self._client.initiate_auth(AuthFlow="USER_PASSWORD_AUTH", ClientId=self._client_id,
+                                               AuthParameters={"USERNAME": email, "PASSWORD": password})
+        except ClientError as error:
+            refusal = sign_in_refusal(error)
+            if refusal is None:
+                raise
+            raise refusal from None
+        return self._tokens(reply)
+
+    def refresh(self, flow: Flow, refresh_token: str) -> Tokens:
+        try:
+            reply = self._client.initiate_auth(AuthFlow="REFRESH_TOKEN_AUTH", ClientId=self._client_id,
+                                               AuthParameters={"REFRESH_TOKEN": refresh_token})
+        except ClientError as error:
+            if _error_code(error) in ("NotAuthorizedException", "UserNotFoundException"):
+                raise SessionEndedError("Your session has ended. Sign in again.") from None
+            raise
+        return self._tokens(reply)
+
+    def revoke(self, flow: Flow, refresh_token: str) -> None:
+        try:
+            self._client.revoke_token(Token=refresh_token, ClientId=self._client_id)
+        except Exception as error:  # best effort: signing out never fails for the person (the cookie goes anyway)
+            code = _error_code(error) if isinstance(error, ClientError) else type(error).__name__
+            logger.warning("refresh token not revoked: %s", code)
+
+    def sign_out_everywhere(self, username: str) -> None:
+        try:
+            self._client.admin_user_global_sign_out(UserPoolId=self._pool, Username=username)
+        except ClientError as error:
+            if _error_code(error) != "UserNotFoundException":
+                raise
+
+    @staticmethod
+    def _tokens(reply: "InitiateAuthResponseTypeDef") -> Tokens:
+        result = reply.get("AuthenticationResult")
+        if not result:  # a challenge (a new password, MFA) this site does not answer yet
+            raise SignInFailedError("This account needs a kind of sign-in that this site does not offer yet. "
+                                    "Contact the Mentor Match team.")
+        return Tokens(access_token=result["AccessToken"], id_token=result.get("IdToken", ""),
+                      expires_in=int(result.get("ExpiresIn", 3600)), refresh_token=result.get("RefreshToken", ""))

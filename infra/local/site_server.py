@@ -77,7 +77,7 @@ class SiteHandler(BaseHTTPRequestHandler):
             upstream.request(self.command, target, body=body, headers=headers)
             reply = upstream.getresponse()
             data = reply.read()
-            extra = {k: v for k, v in reply.getheaders() if k.lower() not in HOP_BY_HOP | {"content-type"}}
+            extra = [(k, v) for k, v in reply.getheaders() if k.lower() not in HOP_BY_HOP | {"content-type"}]
             self._send(reply.status, data, reply.getheader("Content-Type", "application/json"), extra)
         except OSError:
             self._send(502, b'{"error":{"code":"bad_gateway","message":"The local API is not answering."}}',
@@ -85,11 +85,14 @@ class SiteHandler(BaseHTTPRequestHandler):
         finally:
             upstream.close()
 
-    def _send(self, status: int, body: bytes, content_type: str, extra: dict | None = None):
+    def _send(self, status: int, body: bytes, content_type: str, extra=None):
+        """``extra``: more headers, a dict or (name, value) pairs (a reply may set several cookies)."""
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
-        for name, value in {**SECURITY_HEADERS, **(extra or {})}.items():
+        pairs = list(extra.items() if isinstance(extra, dict) else extra or [])
+        named = {name.lower() for name, _ in pairs}
+        for name, value in [*((n, v) for n, v in SECURITY_HEADERS.items() if n.lower() not in named), *pairs]:
             self.send_header(name, value)
         self.end_headers()
         if self.command != "HEAD":

@@ -178,10 +178,10 @@ def test_an_expired_session_sends_the_person_to_sign_in_and_says_why(page, site_
         """() => {
             const session = JSON.parse(sessionStorage.getItem('mentorMatch.session'))
             session.accessToken = 'not-a-valid-token'
-            session.refreshToken = null
             sessionStorage.setItem('mentorMatch.session', JSON.stringify(session))
         }"""
     )
+    page.context.clear_cookies()  # the session itself has ended (its refresh token expired)
     page.goto(f"{site_url}/profile")
 
     page.wait_for_url(re.compile(r"/sign-in/?\?next=%2Fprofile"))

@@ -4,7 +4,7 @@ import json
 import urllib.error
 import urllib.request
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass
@@ -12,6 +12,7 @@ class HttpReply:
     status: int
     body: object
     headers: dict
+    cookies: list[str] = field(default_factory=list)  # every Set-Cookie value (headers keeps one)
 
 
 def request(method: str, url: str, body=None, headers: dict | None = None) -> HttpReply:
@@ -21,14 +22,14 @@ def request(method: str, url: str, body=None, headers: dict | None = None) -> Ht
     req = urllib.request.Request(url, data=data, method=method, headers=sent)
     try:
         with urllib.request.urlopen(req, timeout=30) as reply:
-            raw, status, reply_headers = reply.read(), reply.status, dict(reply.headers)
+            raw, status, message = reply.read(), reply.status, reply.headers
     except urllib.error.HTTPError as error:
-        raw, status, reply_headers = error.read(), error.code, dict(error.headers)
+        raw, status, message = error.read(), error.code, error.headers
     try:
         parsed = json.loads(raw) if raw else None
     except ValueError:
         parsed = raw.decode("utf-8", "replace")
-    return HttpReply(status, parsed, reply_headers)
+    return HttpReply(status, parsed, dict(message), message.get_all("Set-Cookie") or [])
 
 
 def cognito(site_url: str, action: str, payload: dict) -> HttpReply:

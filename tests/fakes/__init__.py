@@ -4,6 +4,8 @@
 ``bootstrap.assemble(settings, in_memory_adapters())`` is the composition root with no AWS at all.
 """
 
+import base64
+import json
 from collections.abc import Iterable
 
 from chalicelib.bootstrap import Adapters
@@ -26,11 +28,21 @@ from tests.fakes.notifications import InMemoryEmailSender
 from tests.fakes.organisations import InMemoryOrganisationRepository
 from tests.fakes.privacy import InMemoryOwnedItems
 from tests.fakes.profiles import InMemoryProfileRepository
+from tests.fakes.sessions import InMemorySignIn, Mint
 from tests.fakes.usage import InMemoryUsage
 
 
-def in_memory_adapters(organisations: Iterable[Organisation] = ()) -> Adapters:
+def unsigned_token(**claims: object) -> str:
+    """A JWT-shaped token no verifier accepts (for tests that never send tokens to the API)."""
+    def part(data: dict[str, object]) -> str:
+        return base64.urlsafe_b64encode(json.dumps(data).encode()).decode().rstrip("=")
+    return f"{part({'alg': 'none'})}.{part(dict(claims))}."
+
+
+def in_memory_adapters(organisations: Iterable[Organisation] = (), mint: Mint = unsigned_token) -> Adapters:
+    """Every adapter in memory; ``mint`` signs the tokens the sign-in provider issues."""
     audit = InMemoryAuditLog()
+    directory = InMemoryDirectory()
     profiles, messages, reports = InMemoryProfileRepository(), InMemoryMessageRepository(), InMemoryReportRepository()
     mentorships = InMemoryMentorshipRepository(profiles, messages)
     memberships = InMemoryMembershipRepository()
@@ -40,10 +52,10 @@ def in_memory_adapters(organisations: Iterable[Organisation] = ()) -> Adapters:
                                 "memberships": memberships.forget})
     return Adapters(
         profiles=profiles, organisations=InMemoryOrganisationRepository(organisations, audit),
-        accounts=InMemoryAccountRepository(audit), directory=InMemoryDirectory(), audit=audit,
+        accounts=InMemoryAccountRepository(audit), directory=directory, audit=audit,
         invitations=InMemoryInvitationRepository(memberships, audit), memberships=memberships,
         attempts=InMemoryAttemptLog(), mentorships=mentorships, messages=messages,
         blocks=InMemoryBlockRepository(), reports=reports, match_lists=match_lists,
         snapshots=InMemorySnapshotStore(), owned_items=owned, people_figures=usage, request_figures=usage,
-        email=InMemoryEmailSender(),
+        email=InMemoryEmailSender(), sign_in=InMemorySignIn(directory, mint),
     )

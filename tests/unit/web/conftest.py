@@ -18,8 +18,8 @@ from tests.people import InMemoryPool, People
 
 
 @pytest.fixture
-def services(test_env) -> Services:
-    built = assemble(load_settings(), in_memory_adapters(TEST_ORGANISATIONS))
+def services(test_env, tokens: TokenFactory) -> Services:
+    built = assemble(load_settings(), in_memory_adapters(TEST_ORGANISATIONS, mint=tokens.mint))
     bootstrap.use(built)
     yield built
     bootstrap.reset()

@@ -9,7 +9,8 @@ from chalicelib.accounts.domain import AccountStanding
 from tests.builders import make_bad_tokens, make_profile_body
 
 PUBLIC = {("/health", "GET"), ("/organisations", "GET"), ("/vocabulary/{kind}", "GET"),
-          ("/invitations/{invitation}", "GET")}  # is this invitation link valid (issue 5)
+          ("/invitations/{invitation}", "GET"),  # is this invitation link valid (issue 5)
+          ("/session", "POST"), ("/session/refresh", "POST"), ("/session", "DELETE")}  # signing in and out
 
 
 def protected_routes() -> list[tuple[str, str]]:

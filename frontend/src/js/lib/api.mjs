@@ -2,7 +2,7 @@
 // Errors come back as {"error": {"code", "message", "fields"?}}; a 401 sends the person to sign in.
 import { getAccessToken, redirectToSignIn } from './auth.mjs'
 import { loadConfig } from './config.mjs'
-import { getSession } from './session.mjs'
+import { clearSession, getSession, hasSessionCookie } from './session.mjs'
 
 export class ApiError extends Error {
   constructor (status, body) {
@@ -25,13 +25,13 @@ async function apiUrl (path) {
  * Throws ApiError for other replies (status 0 when the API could not be reached).
  * options.auth: false for public endpoints.
  */
-export async function apiRequest (method, path, { body, auth = true } = {}) {
+export async function apiRequest (method, path, { body, auth = true, retried = false } = {}) {
   const headers = { Accept: 'application/json' }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
   if (auth) {
     const hadSession = getSession() !== null
     const token = await getAccessToken()
-    if (!token) return redirectToSignIn({ expired: hadSession })
+    if (!token) return redirectToSignIn({ expired: hadSession || retried })
     headers.Authorization = `Bearer ${token}`
   }
   let response
@@ -44,7 +44,12 @@ export async function apiRequest (method, path, { body, auth = true } = {}) {
   } catch {
     throw new ApiError(0, null)
   }
-  if (response.status === 401 && auth) return redirectToSignIn({ expired: true })
+  if (response.status === 401 && auth) {
+    // This tab's token was refused: ask the session for a new one once, then give up.
+    clearSession()
+    if (!retried && hasSessionCookie()) return apiRequest(method, path, { body, auth, retried: true })
+    return redirectToSignIn({ expired: true })
+  }
   const text = await response.text()
   let data = null
   try {

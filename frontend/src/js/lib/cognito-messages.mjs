@@ -32,26 +32,28 @@ const CONFIRM = {
   InvalidParameterException: ['code', 'Enter the 6-digit code from the email']
 }
 
+// The API's sign-in replies (POST /session), by error code.
 const SIGN_IN = {
-  NotAuthorizedException: ['email', 'The email address or password is not correct'],
-  UserNotFoundException: ['email', 'The email address or password is not correct'],
-  PasswordResetRequiredException: [null, 'You need to reset your password before you can sign in. Contact the Mentor Match team.'],
-  UnsupportedChallenge: [null, 'This account needs a kind of sign-in that this site does not offer yet. Contact the Mentor Match team.'],
-  InvalidParameterException: ['email', 'Enter an email address in the correct format, like name@example.gov.uk']
+  sign_in_failed: ['email', 'The email address or password is not correct'],
+  validation_error: ['email', 'Enter an email address in the correct format, like name@example.gov.uk'],
+  account_suspended: [null, 'Your account has been suspended. Contact the Mentor Match team.'],
+  password_reset_required: [null, 'You need to reset your password before you can sign in. Contact the Mentor Match team.'],
+  too_many_requests: [null, TOO_MANY]
 }
 
-const TABLES = { signUp: SIGN_UP, signUpInvited: SIGN_UP_INVITED, confirm: CONFIRM, signIn: SIGN_IN }
+const TABLES = { signUp: SIGN_UP, signUpInvited: SIGN_UP_INVITED, confirm: CONFIRM }
+
+/** The error summary entry for a refused sign-in (status 0: the API could not be reached). */
+export function describeSignInError (status, code) {
+  if (status === 0) return { controlId: null, text: COMMON.NetworkError[1] }
+  const [controlId, text] = SIGN_IN[code] || [null, PROBLEM]
+  return { controlId, text }
+}
 
 /** The error summary entry for a Cognito error during one step: { controlId, text }. */
 export function describeCognitoError (step, error) {
   const type = error && error.type
   let entry = TABLES[step][type] || COMMON[type]
-  if (step === 'signIn' && type === 'NotAuthorizedException' && /attempts exceeded/i.test(error.message)) {
-    entry = [null, TOO_MANY]
-  }
-  if (step === 'signIn' && type === 'NotAuthorizedException' && /disabled/i.test(error.message)) {
-    entry = [null, 'Your account has been suspended. Contact the Mentor Match team.']
-  }
   if (step.startsWith('signUp') && type === 'InvalidParameterException' && /password/i.test(error.message)) {
     entry = SIGN_UP.InvalidPasswordException
   }

@@ -1,5 +1,7 @@
 // Cognito user pool calls made straight from the browser with fetch (the JSON protocol the
-// AWS SDKs use), so the same code works against the local emulator and Cognito in AWS.
+// AWS SDKs use), so the same code works against the local emulator and Cognito in AWS: signing
+// up and confirming an email address. Signing in goes through the API (lib/auth.mjs), which keeps
+// the refresh token out of page scripts.
 import { cognitoEndpoint, loadConfig } from './config.mjs'
 
 export class CognitoError extends Error {
@@ -69,31 +71,4 @@ export async function confirmSignUp (email, code) {
 export async function resendConfirmationCode (email) {
   const config = await loadConfig()
   return callCognito('ResendConfirmationCode', { ClientId: config.userPoolClientId, Username: email })
-}
-
-/** Returns Cognito's AuthenticationResult; a challenge (for example a new password) is an error here. */
-export async function signIn (email, password) {
-  const config = await loadConfig()
-  const data = await callCognito('InitiateAuth', {
-    AuthFlow: 'USER_PASSWORD_AUTH',
-    ClientId: config.userPoolClientId,
-    AuthParameters: { USERNAME: email, PASSWORD: password }
-  })
-  if (!data.AuthenticationResult) throw new CognitoError('UnsupportedChallenge', data.ChallengeName || '')
-  return data.AuthenticationResult
-}
-
-export async function refreshTokens (refreshToken) {
-  const config = await loadConfig()
-  const data = await callCognito('InitiateAuth', {
-    AuthFlow: 'REFRESH_TOKEN_AUTH',
-    ClientId: config.userPoolClientId,
-    AuthParameters: { REFRESH_TOKEN: refreshToken }
-  })
-  if (!data.AuthenticationResult) throw new CognitoError('UnsupportedChallenge', data.ChallengeName || '')
-  return data.AuthenticationResult
-}
-
-export async function globalSignOut (accessToken) {
-  return callCognito('GlobalSignOut', { AccessToken: accessToken })
 }

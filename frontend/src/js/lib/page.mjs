@@ -3,8 +3,9 @@
 // previous page.
 import { initAll } from '/javascripts/govuk-frontend.min.js'
 
+import { getAccessToken, signOut } from './auth.mjs'
 import { showBanner } from './messages.mjs'
-import { isSignedIn, takeFlash } from './session.mjs'
+import { getSession, hasSessionCookie, isSignedIn, takeFlash } from './session.mjs'
 import { isAdmin } from './token-claims.mjs'
 
 export function updateHeader () {
@@ -17,6 +18,14 @@ export function updateHeader () {
 export function startPage () {
   initAll()
   updateHeader()
+  // A new tab, or a link from an email: the browser has a session but this tab has no token yet.
+  if (!getSession() && hasSessionCookie()) getAccessToken().then(updateHeader).catch(() => {})
+  // "Sign out" ends the session before the page that says so is shown.
+  const signOutLink = document.getElementById('nav-sign-out')?.querySelector('a')
+  signOutLink?.addEventListener('click', (event) => {
+    event.preventDefault()
+    signOut().finally(() => window.location.assign(signOutLink.href))
+  })
   const flash = takeFlash()
   if (flash && flash.text) showBanner(flash.type, flash.text)
 }

@@ -1,7 +1,9 @@
-// What the browser remembers, all in sessionStorage (gone when the tab closes):
-// the Cognito tokens, the email address waiting for confirmation, the invitation being used
-// to join, and one "flash" message to show on the next page (for example "Your profile has
-// been saved").
+// What the browser remembers, all in sessionStorage (gone when the tab closes): this tab's
+// short-lived access token and who is signed in, the email address waiting for confirmation, the
+// invitation being used to join, and one "flash" message to show on the next page (for example
+// "Your profile has been saved"). The refresh token is never here: the API keeps it in an
+// HttpOnly cookie that page scripts cannot read (chalicelib/web/sessions.py); the readable
+// "mm_signed_in" cookie only says that a session exists, so a new tab knows to ask for a token.
 const SESSION_KEY = 'mentorMatch.session'
 const PENDING_EMAIL_KEY = 'mentorMatch.pendingEmail'
 const INVITATION_KEY = 'mentorMatch.invitation'
@@ -23,18 +25,14 @@ function write (key, value) {
   }
 }
 
-/**
- * Stores Cognito's AuthenticationResult and the email address signed in with.
- * A refresh keeps the old refresh token (Cognito sends none) and email.
- */
-export function saveTokens (result, { email, now = Date.now() } = {}) {
-  const previous = getSession() || {}
+/** Stores the API's session reply: { access_token, expires_at (epoch seconds), user: { email, ... } }. */
+export function saveSession (reply) {
+  const user = reply.user || {}
   write(SESSION_KEY, {
-    accessToken: result.AccessToken,
-    idToken: result.IdToken,
-    refreshToken: result.RefreshToken || previous.refreshToken,
-    expiresAt: now + (Number(result.ExpiresIn) || 3600) * 1000,
-    email: email || previous.email || ''
+    accessToken: reply.access_token,
+    expiresAt: Number(reply.expires_at) * 1000,
+    email: user.email || '',
+    user
   })
 }
 
@@ -43,8 +41,13 @@ export function getSession () {
   return session && session.accessToken ? session : null
 }
 
+/** True when this browser has a session (the API's hint cookie), even if this tab has no token yet. */
+export function hasSessionCookie () {
+  return document.cookie.split(';').some((part) => part.trim() === 'mm_signed_in=1')
+}
+
 export function isSignedIn () {
-  return getSession() !== null
+  return getSession() !== null || hasSessionCookie()
 }
 
 export function clearSession () {

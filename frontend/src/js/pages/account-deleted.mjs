@@ -1,7 +1,7 @@
-// The account is gone: forget every trace of it in this tab before showing the header.
+// The account is gone: forget every trace of it in this browser (the session cookies too) before showing the header.
+import { signOut } from '../lib/auth.mjs'
 import { startPage } from '../lib/page.mjs'
-import { clearSession, setPendingEmail } from '../lib/session.mjs'
+import { setPendingEmail } from '../lib/session.mjs'
 
-clearSession()
 setPendingEmail(null)
-startPage()
+signOut().finally(startPage)

@@ -1,12 +1,11 @@
-import { safeNextPath } from '../lib/auth.mjs'
+import { safeNextPath, sessionCall } from '../lib/auth.mjs'
 import { checkEmail } from '../lib/checks.mjs'
-import { signIn } from '../lib/cognito.mjs'
-import { describeCognitoError } from '../lib/cognito-messages.mjs'
+import { describeSignInError } from '../lib/cognito-messages.mjs'
 import { clearErrors, showErrors } from '../lib/messages.mjs'
 import { leavePage, onSubmit } from '../lib/forms.mjs'
 import { redeemPendingInvitation } from '../lib/invitation.mjs'
 import { startPage } from '../lib/page.mjs'
-import { getPendingEmail, saveTokens, setFlash, setPendingEmail } from '../lib/session.mjs'
+import { getPendingEmail, saveSession, setFlash, setPendingEmail } from '../lib/session.mjs'
 
 startPage()
 
@@ -24,18 +23,20 @@ onSubmit(form, async () => {
   if (errors.length) return showErrors(errors)
 
   clearErrors()
-  try {
-    saveTokens(await signIn(email, password), { email })
-    setPendingEmail(null)
-  } catch (error) {
-    if (error.type === 'UserNotConfirmedException') {
+  const reply = await sessionCall('POST', '/session', { body: { email, password } })
+    .catch(() => ({ status: 0, body: null }))
+  if (reply.status !== 200) {
+    const code = reply.body && reply.body.error ? reply.body.error.code : ''
+    if (code === 'not_confirmed') {
       setPendingEmail(email)
       setFlash('important', 'You need to confirm your email address before you can sign in. Enter the code we sent you, or send a new code.')
       leavePage('/verify')
       return
     }
-    return showErrors([describeCognitoError('signIn', error)])
+    return showErrors([describeSignInError(reply.status, code)])
   }
+  saveSession(reply.body)
+  setPendingEmail(null)
   // Joining through an invitation link: redeem it now, before the profile is created.
   await redeemPendingInvitation()
   leavePage(next)

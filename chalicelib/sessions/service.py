@@ -1,0 +1,64 @@
+"""Signing in, refreshing and signing out. The web layer turns the results into a reply and a cookie."""
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from jose import jwt
+
+from chalicelib.errors import SessionEndedError
+from chalicelib.sessions.domain import RefreshGrant, Tokens
+from chalicelib.sessions.ports import SignInProvider
+from chalicelib.sessions.schema import parse_sign_in
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """The reply the page keeps (no refresh token), and the grant that goes into the cookie."""
+
+    reply: dict[str, Any]
+    grant: RefreshGrant | None
+
+
+def session_reply(tokens: Tokens, now: datetime) -> dict[str, Any]:
+    """What the page needs: the access token, when it expires, and who is signed in (for display).
+
+    The ID token came straight from the identity provider over TLS to this API, so its claims are
+    read without checking its signature again; the API verifies every access token it is sent.
+    """
+    claims = jwt.get_unverified_claims(tokens.id_token) if tokens.id_token else {}
+    groups = claims.get("cognito:groups") or []
+    return {
+        "access_token": tokens.access_token,
+        "expires_at": int(now.timestamp()) + int(tokens.expires_in),
+        "user": {"user_id": str(claims.get("sub", "")), "email": str(claims.get("email", "")),
+                 "name": str(claims.get("name", "")),
+                 "groups": sorted(str(g) for g in (groups if isinstance(groups, list) else [groups]))},
+    }
+
+
+def sign_in_with_password(body: object, provider: SignInProvider, now: datetime) -> SignedIn:
+    data = parse_sign_in(body)
+    tokens = provider.sign_in(data.email, data.password)
+    return SignedIn(session_reply(tokens, now), RefreshGrant("password", tokens.refresh_token))
+
+
+def refresh_session(cookie_value: str, provider: SignInProvider, now: datetime) -> dict[str, Any]:
+    """A fresh access token from the session cookie; SessionEndedError when there is no live session."""
+    grant = RefreshGrant.decode(cookie_value) if cookie_value else None
+    if grant is None:
+        raise SessionEndedError("You are not signed in.")
+    return session_reply(provider.refresh(grant.flow, grant.token), now)
+
+
+def sign_out(cookie_value: str, username: str, provider: SignInProvider) -> None:
+    """The refresh token is revoked and, when the caller proved who they are, every session of theirs ends."""
+    grant = RefreshGrant.decode(cookie_value) if cookie_value else None
+    if grant is not None:
+        provider.revoke(grant.flow, grant.token)
+    if username:
+        provider.sign_out_everywhere(username)
+    logger.info("signed out (everywhere: %s)", bool(username))

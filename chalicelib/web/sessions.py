@@ -1,0 +1,110 @@
+"""Routes: signing in, staying signed in, signing out (a backend-for-frontend session).
+
+The refresh token lives only in an HttpOnly, SameSite=Strict cookie scoped to these routes, so
+page scripts never see it; a second cookie, ``mm_signed_in=1`` (no secret in it), tells the
+site's scripts that asking for a fresh access token is worth trying (a new tab, a link from an
+email). Replies that carry tokens are ``Cache-Control: no-store``.
+
+POST /session  (public)      body {"email", "password"}
+    200 {"access_token": "<JWT>", "expires_at": <epoch seconds>,
+         "user": {"user_id", "email", "name", "groups": ["admins"]?}}  and the session cookies
+    400 validation_error; 401 sign_in_failed (the email or password is not correct: never says which);
+    403 not_confirmed (confirm the email first) | account_suspended | password_reset_required;
+    429 too_many_requests
+POST /session/refresh  (public; the session cookie)   no body
+    200 as above (a new access token; the cookie is unchanged)
+    401 session_ended (no session cookie, or its refresh token expired or was revoked); the cookies are cleared
+DELETE /session  (public; the session cookie, and the access token when there is one)
+    204: the refresh token is revoked, the cookies cleared, and with a valid access token every
+    session of that person ends (Cognito global sign-out: every device and tab)
+"""
+
+from collections.abc import Mapping
+from http.cookies import SimpleCookie
+from typing import Any
+
+from chalice import Blueprint, Response
+
+from chalicelib.auth import bearer_token
+from chalicelib.bootstrap import services
+from chalicelib.errors import MentorMatchError, SessionEndedError, UnauthorisedError
+from chalicelib.sessions import service as sessions
+from chalicelib.sessions.domain import RefreshGrant
+from chalicelib.web.common import api_route, json_body, now
+from chalicelib.web.http_io import JSON_HEADERS, error_reply
+
+api = Blueprint(__name__)
+SESSION_COOKIE = "mm_session"
+HINT_COOKIE = "mm_signed_in"
+NO_STORE = {**JSON_HEADERS, "Cache-Control": "no-store"}
+
+
+def session_cookies(grant: RefreshGrant | None) -> list[str]:
+    """Set-Cookie values: the session and its hint, or (no grant) both cleared."""
+    settings = services().settings
+    age = settings.session_days * 86400 if grant else 0
+    secure = "; Secure" if settings.session_cookie_secure else ""
+    value = grant.encode() if grant else ""
+    return [
+        f"{SESSION_COOKIE}={value}; Path={settings.session_cookie_path}; Max-Age={age}; HttpOnly; SameSite=Strict{secure}",
+        f"{HINT_COOKIE}={'1' if grant else ''}; Path=/; Max-Age={age}; SameSite=Strict{secure}",
+    ]
+
+
+def header(name: str) -> str:
+    headers: Mapping[str, str] = api.current_request.headers or {}
+    return headers.get(name, "")
+
+
+def session_cookie() -> str:
+    jar: SimpleCookie = SimpleCookie()
+    try:
+        jar.load(header("cookie"))
+    except Exception:  # a malformed Cookie header is no session, not a fault
+        return ""
+    morsel = jar.get(SESSION_COOKIE)
+    return morsel.value if morsel else ""
+
+
+def reply(body: dict[str, Any] | None, status: int, grant: RefreshGrant | None, keep: bool = False) -> Response:
+    headers: dict[str, Any] = dict(NO_STORE)
+    if not keep:
+        headers["Set-Cookie"] = session_cookies(grant)
+    return Response(body=body if body is not None else "", status_code=status, headers=headers)
+
+
+def signed_in_username() -> str:
+    """The username behind the request's access token, or "" when there is none or it is not valid."""
+    authorization = header("authorization")
+    if not authorization:
+        return ""
+    try:
+        return services().tokens.verify(bearer_token(authorization)).username
+    except UnauthorisedError:
+        return ""
+
+
+@api_route(api, "/session", methods=["POST"])
+def sign_in() -> Response:
+    signed = sessions.sign_in_with_password(json_body(api), services().adapters.sign_in, now())
+    return reply(signed.reply, 200, signed.grant)
+
+
+@api_route(api, "/session/refresh", methods=["POST"])
+def refresh_session() -> Response:
+    try:
+        return reply(sessions.refresh_session(session_cookie(), services().adapters.sign_in, now()), 200, None,
+                     keep=True)
+    except SessionEndedError as error:
+        return ended(error)
+
+
+def ended(error: MentorMatchError) -> Response:
+    status, body = error_reply(error)
+    return reply(body, status, None)
+
+
+@api_route(api, "/session", methods=["DELETE"])
+def sign_out() -> Response:
+    sessions.sign_out(session_cookie(), signed_in_username(), services().adapters.sign_in)
+    return reply(None, 204, None)

@@ -1,0 +1,58 @@
+"""An in-memory identity provider: password accounts, refresh tokens, revocation, global sign-out."""
+
+import itertools
+import uuid
+from collections.abc import Callable
+
+from chalicelib.errors import NotConfirmedError, SessionEndedError, SignInFailedError
+from chalicelib.sessions.domain import Flow, Tokens
+from tests.fakes.accounts import InMemoryDirectory
+
+Mint = Callable[..., str]  # claims as keyword arguments -> a signed JWT
+_serial = itertools.count(1)
+
+
+class InMemorySignIn:
+    def __init__(self, directory: InMemoryDirectory, mint: Mint):
+        self.directory, self.mint = directory, mint
+        self.passwords: dict[str, str] = {}  # username -> password
+        self.unconfirmed: set[str] = set()
+        self.live: dict[str, str] = {}  # refresh token -> username
+
+    def register(self, email: str, password: str, confirmed: bool = True) -> str:
+        """A password account; its username (= user id here)."""
+        user = self.directory.find_by_email(email) or self.directory.add(str(uuid.uuid4()), email)
+        self.passwords[user.username] = password
+        if not confirmed:
+            self.unconfirmed.add(user.username)
+        return user.username
+
+    def sign_in(self, email: str, password: str) -> Tokens:
+        user = self.directory.find_by_email(email)
+        if user is None or self.passwords.get(user.username) != password:
+            raise SignInFailedError("The email address or password is not correct.")
+        if user.username in self.unconfirmed:
+            raise NotConfirmedError("You need to confirm your email address before you can sign in.")
+        refresh = f"refresh-{next(_serial)}-{uuid.uuid4().hex}"
+        self.live[refresh] = user.username
+        return self._tokens(user.username, refresh)
+
+    def refresh(self, flow: Flow, refresh_token: str) -> Tokens:
+        username = self.live.get(refresh_token)
+        if username is None or username not in self.directory.users:
+            raise SessionEndedError("Your session has ended. Sign in again.")
+        return self._tokens(username, "")
+
+    def revoke(self, flow: Flow, refresh_token: str) -> None:
+        self.live.pop(refresh_token, None)
+
+    def sign_out_everywhere(self, username: str) -> None:
+        for token in [token for token, owner in self.live.items() if owner == username]:
+            del self.live[token]
+
+    def _tokens(self, username: str, refresh: str) -> Tokens:
+        user = self.directory.users[username]
+        groups = {"cognito:groups": sorted(user.groups)} if user.groups else {}
+        access = self.mint(sub=user.user_id, username=username, **groups)
+        identity = self.mint(sub=user.user_id, token_use="id", email=user.email, **groups)
+        return Tokens(access_token=access, id_token=identity, expires_in=3600, refresh_token=refresh)
