@@ -10,7 +10,7 @@ from typing import cast
 
 from chalicelib.accounts.domain import AccountStanding, AccountState
 from chalicelib.adapters.dynamo.audit import to_audit_model
-from chalicelib.adapters.dynamo.tables import AccountModel
+from chalicelib.adapters.dynamo.tables import AccountModel, read_item
 from chalicelib.adapters.dynamo.transact import transact
 from chalicelib.audit.domain import AuditEntry
 from chalicelib.errors import ConflictError
@@ -20,11 +20,8 @@ BUSY = "This account was changed by someone else at the same moment. Try again."
 
 class DynamoAccountRepository:
     def get(self, user_id: str) -> AccountStanding | None:
-        try:
-            item = AccountModel.get(user_id, consistent_read=True)
-        except AccountModel.DoesNotExist:
-            return None
-        return to_standing(item)
+        item = read_item(AccountModel, user_id)
+        return to_standing(item) if item else None
 
     def get_many(self, user_ids: Iterable[str]) -> dict[str, AccountStanding]:
         wanted = list(dict.fromkeys(user_ids))

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from pynamodb.exceptions import PutError
 
-from chalicelib.adapters.dynamo.tables import BlockModel
+from chalicelib.adapters.dynamo.tables import BlockModel, read_item
 from chalicelib.adapters.dynamo.transact import refused
 from chalicelib.mentorships.domain import Block
 
@@ -40,8 +40,4 @@ class DynamoBlockRepository:
 
     @staticmethod
     def _exists(blocker_id: str, blocked_id: str) -> bool:
-        try:
-            BlockModel.get(blocker_id, blocked_id, consistent_read=True, attributes_to_get=["blocker_id"])
-        except BlockModel.DoesNotExist:
-            return False
-        return True
+        return read_item(BlockModel, blocker_id, blocked_id, attributes=["blocker_id"]) is not None

@@ -10,7 +10,7 @@ uses get exactly 10, and the same person redeeming twice counts once.
 from datetime import datetime
 
 from chalicelib.adapters.dynamo.audit import to_audit_model
-from chalicelib.adapters.dynamo.tables import InvitationModel, MembershipModel
+from chalicelib.adapters.dynamo.tables import InvitationModel, MembershipModel, read_item
 from chalicelib.adapters.dynamo.transact import transact
 from chalicelib.audit.domain import AuditEntry
 from chalicelib.errors import ConflictError, NotFoundError
@@ -26,10 +26,8 @@ class DynamoInvitationRepository:
             transaction.save(to_audit_model(audit))
 
     def find_by_code_hash(self, code_hash: str) -> Invitation | None:
-        try:
-            return to_invitation(InvitationModel.get(code_hash, consistent_read=True))
-        except InvitationModel.DoesNotExist:
-            return None
+        item = read_item(InvitationModel, code_hash)
+        return to_invitation(item) if item else None
 
     def get(self, invitation_id: str) -> Invitation | None:
         keys = list(InvitationModel.by_invitation_id.query(invitation_id, limit=1))
@@ -67,9 +65,8 @@ class DynamoInvitationRepository:
 
 class DynamoMembershipRepository:
     def get(self, user_id: str, organisation_id: str) -> Membership | None:
-        try:
-            item = MembershipModel.get(user_id, organisation_id, consistent_read=True)
-        except MembershipModel.DoesNotExist:
+        item = read_item(MembershipModel, user_id, organisation_id)
+        if item is None:
             return None
         return Membership(item.user_id, item.organisation_id, item.invitation_id, item.joined_at)
 

@@ -3,15 +3,14 @@ written whole, so a reader never sees half a list."""
 
 from collections.abc import Iterable
 
-from chalicelib.adapters.dynamo.tables import MatchListModel
+from chalicelib.adapters.dynamo.tables import MatchListModel, read_item
 from chalicelib.match_lists.domain import MatchList, decode_entries, encode_entries
 
 
 class DynamoMatchListRepository:
     def get(self, user_id: str, role: str) -> MatchList | None:
-        try:
-            item = MatchListModel.get(user_id, role)
-        except MatchListModel.DoesNotExist:
+        item = read_item(MatchListModel, user_id, role)
+        if item is None:
             return None
         return MatchList(item.user_id, item.role, item.computed_at, decode_entries(item.entries))
 

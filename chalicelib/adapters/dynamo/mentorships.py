@@ -21,6 +21,7 @@ from chalicelib.adapters.dynamo.tables import (
     MessageModel,
     PairModel,
     ProfileModel,
+    read_item,
 )
 from chalicelib.adapters.dynamo.transact import refused, transact
 from chalicelib.mentorships.domain import (
@@ -50,26 +51,22 @@ def pair_id(a: str, b: str) -> str:
 
 class DynamoMentorshipRepository:
     def get(self, mentorship_id: str) -> Mentorship | None:
-        try:
-            return to_mentorship(MentorshipModel.get(mentorship_id, consistent_read=True))
-        except MentorshipModel.DoesNotExist:
-            return None
+        item = read_item(MentorshipModel, mentorship_id)
+        return to_mentorship(item) if item else None
 
     def list_for(self, user_id: str) -> list[Mentorship]:
         items = [*MentorshipModel.by_mentee.query(user_id), *MentorshipModel.by_mentor.query(user_id)]
         return sorted((to_mentorship(i) for i in items), key=lambda m: m.created_at, reverse=True)
 
     def load(self, user_id: str) -> Load:
-        try:
-            item = LoadModel.get(user_id, consistent_read=True)
-        except LoadModel.DoesNotExist:
+        item = read_item(LoadModel, user_id)
+        if item is None:
             return Load(user_id)
         return Load(user_id, int(item.active_mentees or 0), int(item.pending_requests or 0))
 
     def pair(self, a: str, b: str) -> Pair | None:
-        try:
-            item = PairModel.get(pair_id(a, b), consistent_read=True)
-        except PairModel.DoesNotExist:
+        item = read_item(PairModel, pair_id(a, b))
+        if item is None:
             return None
         return Pair(item.first_id, item.second_id, item.open_mentorship_id or "", item.declined_at or "")
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from pynamodb.expressions.condition import Condition
 
 from chalicelib.adapters.dynamo.audit import to_audit_model
-from chalicelib.adapters.dynamo.tables import OrganisationModel
+from chalicelib.adapters.dynamo.tables import OrganisationModel, read_item
 from chalicelib.adapters.dynamo.transact import transact
 from chalicelib.audit.domain import AuditEntry
 from chalicelib.errors import ConflictError, NotFoundError
@@ -28,10 +28,8 @@ class DynamoOrganisationRepository:
         self._cached: tuple[float, list[Organisation]] | None = None
 
     def get(self, organisation_id: str) -> Organisation | None:
-        try:
-            return to_organisation(OrganisationModel.get(organisation_id, consistent_read=True))
-        except OrganisationModel.DoesNotExist:
-            return None
+        item = read_item(OrganisationModel, organisation_id)
+        return to_organisation(item) if item else None
 
     def list_active(self) -> list[Organisation]:
         if self._cached and self._clock() - self._cached[0] < LIST_CACHE_SECONDS:

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from pynamodb.exceptions import PutError
 
-from chalicelib.adapters.dynamo.tables import ProfileModel
+from chalicelib.adapters.dynamo.tables import ProfileModel, read_item
 from chalicelib.adapters.dynamo.transact import refused
 from chalicelib.errors import VersionConflictError
 from chalicelib.profiles.domain import STALE_PROFILE, Profile
@@ -21,10 +21,8 @@ MAX_OVERLAY_DAYS = 3  # the recompute runs hourly; older changes are in the snap
 
 class DynamoProfileRepository:
     def get(self, user_id: str) -> Profile | None:
-        try:
-            return to_profile(ProfileModel.get(user_id, consistent_read=True))
-        except ProfileModel.DoesNotExist:
-            return None
+        item = read_item(ProfileModel, user_id)
+        return to_profile(item) if item else None
 
     def get_many(self, user_ids: Iterable[str]) -> dict[str, Profile]:
         wanted = list(dict.fromkeys(user_ids))

@@ -18,7 +18,7 @@ The mentorship journey's tables and why each exists:
 """
 
 from functools import lru_cache
-from typing import TypeAlias
+from typing import TypeAlias, TypeVar
 
 from pynamodb.attributes import (
     BooleanAttribute,
@@ -379,3 +379,15 @@ def connection() -> Connection:
     """The connection transactions use (models keep their own, one per model class)."""
     # PynamoDB's metaclass gives every Meta a region (bind_tables sets it); mypy sees only the declared Meta.
     return Connection(region=ProfileModel.Meta.region)  # type: ignore[attr-defined]
+
+
+ItemModel = TypeVar("ItemModel", bound=Model)
+
+
+def read_item(model: type[ItemModel], hash_key: str, range_key: str | None = None,
+              attributes: list[str] | None = None) -> ItemModel | None:
+    """One item by its key, read consistently, or None when there is none."""
+    try:
+        return model.get(hash_key, range_key, consistent_read=True, attributes_to_get=attributes)
+    except model.DoesNotExist:
+        return None
