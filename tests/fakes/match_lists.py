@@ -20,9 +20,6 @@ class InMemoryMatchListRepository:
             count += 1
         return count
 
-    def delete_for(self, user_id: str) -> None:
-        self.forget(user_id)
-
     def forget(self, user_id: str) -> int:
         """Delete, counting what went (the in-memory OwnedItems)."""
         mine = [key for key in self.items if key[0] == user_id]

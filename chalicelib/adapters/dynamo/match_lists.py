@@ -26,10 +26,6 @@ class DynamoMatchListRepository:
                 count += 1
         return count
 
-    def delete_for(self, user_id: str) -> None:
-        for item in MatchListModel.query(user_id):
-            item.delete()
-
     def delete_many(self, keys: Iterable[tuple[str, str]]) -> int:
         count = 0
         with MatchListModel.batch_write() as batch:
