@@ -43,8 +43,8 @@ def recompute(event: CloudWatchEvent) -> dict[str, object]:
 
 @app.lambda_function(name="pre_sign_up")
 def pre_sign_up(event: dict[str, Any], context: object) -> dict[str, Any]:
-    """Cognito PreSignUp: only work emails of member organisations, or holders of a valid invitation."""
-    return check_pre_sign_up(event, services().invitations, now())
+    """Cognito PreSignUp: the sign-up gate, and one person, one account for LinkedIn sign-ins."""
+    return check_pre_sign_up(event, services().sign_up(str(event.get("userPoolId", ""))), now())
 
 
 @app.schedule(Rate(1, unit=Rate.HOURS), name="mentorship_housekeeping")

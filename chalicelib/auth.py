@@ -99,7 +99,7 @@ class TokenVerifier:
             raise UnauthorisedError("The access token lacks required claims.")
         if claims["token_use"] != "access":
             raise UnauthorisedError("An access token is required, not an ID token.")
-        if claims["iss"] != self._settings.token_issuer:
+        if claims["iss"] not in (self._settings.token_issuers or (self._settings.token_issuer,)):
             raise UnauthorisedError("The access token was issued by someone else.")
         if claims["client_id"] != self._settings.user_pool_client_id:
             raise UnauthorisedError("The access token was issued for another client.")

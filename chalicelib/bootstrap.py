@@ -16,6 +16,7 @@ import boto3
 
 from chalicelib.accounts.ports import AccountRepository, Directory
 from chalicelib.adapters.cognito import CognitoDirectory, CognitoSignIn
+from chalicelib.adapters.cognito_links import CognitoUserPools
 from chalicelib.adapters.dynamo.accounts import DynamoAccountRepository
 from chalicelib.adapters.dynamo.attempts import DynamoAttemptLog
 from chalicelib.adapters.dynamo.audit import DynamoAuditLog
@@ -31,9 +32,12 @@ from chalicelib.adapters.dynamo.reports import DynamoReportRepository
 from chalicelib.adapters.dynamo.tables import bind_tables
 from chalicelib.adapters.dynamo.usage import DynamoMentorshipStatsSource, DynamoPeopleSource
 from chalicelib.adapters.email import sender_for
+from chalicelib.adapters.hosted_ui import HostedUiTokens
 from chalicelib.adapters.s3_snapshots import S3SnapshotStore
 from chalicelib.audit.ports import AuditLog
 from chalicelib.auth import TokenVerifier
+from chalicelib.federation.ports import UserPools
+from chalicelib.federation.service import FederatedGate, LinkingStores
 from chalicelib.gate.service import PersonGate
 from chalicelib.invitations.ports import AttemptLog, InvitationRepository, MembershipRepository
 from chalicelib.invitations.ratelimit import RateLimit
@@ -58,6 +62,7 @@ from chalicelib.privacy.ports import OwnedItems
 from chalicelib.profiles.ports import ProfileRepository
 from chalicelib.sessions.ports import SignInProvider
 from chalicelib.settings import Settings, get_settings
+from chalicelib.triggers import SignUpStores
 from chalicelib.usage.ports import MentorshipStatsSource, PeopleSource
 
 if TYPE_CHECKING:
@@ -89,6 +94,7 @@ class Adapters:
     request_figures: MentorshipStatsSource
     email: EmailSender
     sign_in: SignInProvider
+    user_pools: UserPools
 
 
 @dataclass(frozen=True, eq=False)
@@ -139,6 +145,18 @@ class Services:
     def deletion(self) -> DeletionStores:
         return DeletionStores(self.journey, self.adapters.owned_items, self.adapters.accounts)
 
+    @cached_property
+    def federated_gate(self) -> FederatedGate:
+        """The sign-up gate for someone LinkedIn has just opened an account for (at the code exchange)."""
+        return FederatedGate(self.adapters.directory, self.adapters.profiles, self.invitations)
+
+    def sign_up(self, pool_id: str) -> SignUpStores:
+        """What the PreSignUp trigger needs, for the pool its event names."""
+        pools = self.adapters.user_pools
+        linking = LinkingStores(pools.directory(pool_id), self.adapters.accounts, pools.linker(pool_id),
+                                self.settings.identity_providers)
+        return SignUpStores(self.invitations, linking)
+
     def person_gate(self, user_id: str, username: str) -> PersonGate:
         """The sign-up gate for one signed-in person."""
         a = self.adapters
@@ -177,7 +195,10 @@ def aws_adapters(settings: Settings) -> Adapters:
         owned_items=DynamoOwnedItems(), people_figures=DynamoPeopleSource(),
         request_figures=DynamoMentorshipStatsSource(profiles, reports),
         email=sender_for(settings, lambda: cast("SESClient", LazyClient(session, "ses"))),
-        sign_in=CognitoSignIn(cognito, settings.user_pool_client_id, settings.user_pool_id),
+        sign_in=CognitoSignIn(cognito, settings.user_pool_client_id, settings.user_pool_id,
+                              HostedUiTokens(settings.hosted_ui_url, settings.user_pool_client_id)
+                              if settings.hosted_ui_url else None),
+        user_pools=CognitoUserPools(cognito),
     )
 
 

@@ -58,9 +58,23 @@ class Settings:
     session_cookie_secure: bool = True
     session_cookie_path: str = "/api/session"
     session_days: int = 30  # as long as the app client's refresh tokens live (infra/template.json)
+    # Sign-in through the hosted endpoints (LinkedIn via Cognito): the user pool domain's base URL,
+    # e.g. https://mentor-match-prod.auth.eu-west-2.amazoncognito.com (locally the OIDC stand-in).
+    # Empty: LinkedIn sign-in is off.
+    hosted_ui_url: str = ""
+    # Every issuer whose tokens the API accepts: the user pool's, and locally the stand-in's too
+    # (in AWS the hosted endpoints issue tokens as the user pool, so there is one).
+    token_issuers: tuple[str, ...] = ()
+    oauth_redirect_uris: tuple[str, ...] = ()  # where the hosted endpoints may send the code back
+    identity_providers: tuple[str, ...] = ("LinkedIn",)  # provider names in the user pool
 
     def table_name(self, base: str) -> str:
         return f"{self.table_prefix}{base}"
+
+
+def _env_list(name: str, default: str) -> tuple[str, ...]:
+    return tuple(item.strip().rstrip("/") if "://" in item else item.strip()
+                 for item in _env(name, default).split(",") if item.strip())
 
 
 def load_settings() -> Settings:
@@ -68,6 +82,7 @@ def load_settings() -> Settings:
     pool_id = _env("COGNITO_USER_POOL_ID", "")
     issuer = _env("COGNITO_ISSUER", f"https://cognito-idp.{region}.amazonaws.com/{pool_id}")
     stage = _env("MENTOR_MATCH_STAGE", "local")
+    site_url = _env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
     return Settings(
         stage=stage,
         region=region,
@@ -85,7 +100,7 @@ def load_settings() -> Settings:
         professions_weight=_env_float("MATCH_PROFESSIONS_WEIGHT", 0.15),
         snapshot_bucket=_env("SNAPSHOT_BUCKET", "mentor-match-local-snapshots"),
         snapshot_key=_env("SNAPSHOT_KEY", "matching/snapshot.npz"),
-        site_url=_env("SITE_URL", "http://127.0.0.1:8000").rstrip("/"),
+        site_url=site_url,
         email_sender=_env("EMAIL_SENDER", "ses"),
         email_from=_env("EMAIL_FROM", "no-reply@mentor-match.local"),
         notify_api_key=_env("NOTIFY_API_KEY", ""),
@@ -96,6 +111,10 @@ def load_settings() -> Settings:
         session_cookie_secure=_env("SESSION_COOKIE_SECURE", "false" if stage == "local" else "true") == "true",
         session_cookie_path=_env("SESSION_COOKIE_PATH", "/api/session"),
         session_days=_env_int("SESSION_DAYS", 30),
+        hosted_ui_url=_env("HOSTED_UI_URL", "").rstrip("/"),
+        token_issuers=(issuer, *_env_list("HOSTED_UI_ISSUER", "")),
+        oauth_redirect_uris=_env_list("OAUTH_REDIRECT_URIS", f"{site_url}/auth/callback"),
+        identity_providers=_env_list("IDENTITY_PROVIDERS", "LinkedIn"),
     )
 
 

@@ -29,6 +29,9 @@ class DirectoryUser:
     email: str
     enabled: bool = True
     groups: frozenset[str] = frozenset()
+    confirmed: bool = True  # the sign-up's email code was entered (or an administrator made the account)
+    email_verified: bool = True
+    federated_only: bool = False  # opened by a sign-in through an identity provider (LinkedIn); no password
 
 
 class DirectoryUnavailableError(Exception):

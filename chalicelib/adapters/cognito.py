@@ -6,6 +6,7 @@ Password users' usernames are their ``sub`` (the pool uses email as an alias), s
 user id tries the id as a username first; other users (LinkedIn) are found by a ``sub`` filter.
 """
 
+import json
 import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -13,10 +14,12 @@ from typing import TYPE_CHECKING
 from botocore.exceptions import ClientError
 
 from chalicelib.accounts.domain import DirectoryUnavailableError, DirectoryUser
+from chalicelib.adapters.hosted_ui import HostedUiTokens
 from chalicelib.errors import (
     AccountSuspendedError,
     MentorMatchError,
     NotConfirmedError,
+    NotFoundError,
     PasswordResetRequiredError,
     SessionEndedError,
     SignInFailedError,
@@ -37,6 +40,26 @@ def _attributes(raw: Sequence["AttributeTypeTypeDef"]) -> dict[str, str]:
 
 def _error_code(error: ClientError) -> str:
     return str(error.response.get("Error", {}).get("Code", ""))
+
+
+def federated_only(status: str, attributes: dict[str, str]) -> bool:
+    """Opened through an identity provider: Cognito's EXTERNAL_PROVIDER status, or a primary
+    identity in ``identities`` (a linked password account lists its identities as not primary)."""
+    if status == "EXTERNAL_PROVIDER":
+        return True
+    try:
+        identities = json.loads(attributes.get("identities") or "[]")
+    except ValueError:
+        return False
+    return isinstance(identities, list) and any(
+        isinstance(i, dict) and str(i.get("primary", "")).lower() == "true" for i in identities)
+
+
+def directory_user(username: str, attributes: dict[str, str], enabled: bool, status: str) -> DirectoryUser:
+    return DirectoryUser(username=username, user_id=attributes.get("sub", ""), email=attributes.get("email", ""),
+                         enabled=enabled, confirmed=status not in ("UNCONFIRMED", "RESET_REQUIRED"),
+                         email_verified=attributes.get("email_verified", "true").lower() == "true",
+                         federated_only=federated_only(status, attributes))
 
 
 def quoted(value: str) -> str:
@@ -84,9 +107,8 @@ class CognitoDirectory:
             reply = self._client.admin_get_user(UserPoolId=self._pool, Username=username)
         except ClientError as error:
             return self._absent(error)
-        attributes = _attributes(reply.get("UserAttributes", []))
-        return DirectoryUser(username=reply["Username"], user_id=attributes.get("sub", ""),
-                             email=attributes.get("email", ""), enabled=bool(reply.get("Enabled", True)))
+        return directory_user(reply["Username"], _attributes(reply.get("UserAttributes", [])),
+                              bool(reply.get("Enabled", True)), str(reply.get("UserStatus", "")))
 
     def _first(self, filter_expression: str) -> DirectoryUser | None:
         try:
@@ -95,9 +117,9 @@ class CognitoDirectory:
             return self._absent(error)
         if not users:
             return None
-        attributes = _attributes(users[0].get("Attributes", []))
-        return DirectoryUser(username=users[0]["Username"], user_id=attributes.get("sub", ""),
-                             email=attributes.get("email", ""), enabled=bool(users[0].get("Enabled", True)))
+        user = users[0]
+        return directory_user(user["Username"], _attributes(user.get("Attributes", [])),
+                              bool(user.get("Enabled", True)), str(user.get("UserStatus", "")))
 
     def _absent(self, error: ClientError) -> DirectoryUser | None:
         """No such user is an answer; no such pool, or anything else, is not."""
@@ -138,10 +160,21 @@ def sign_in_refusal(error: ClientError) -> MentorMatchError | None:
 
 
 class CognitoSignIn:
-    """``sessions.ports.SignInProvider`` over the user pool's own API (password sign-in)."""
+    """``sessions.ports.SignInProvider``: the user pool's own API for passwords, and its OAuth2
+    token endpoint (``hosted``) for sign-ins through the hosted endpoints (LinkedIn)."""
 
-    def __init__(self, client: "CognitoIdentityProviderClient", client_id: str, user_pool_id: str):
+    def __init__(self, client: "CognitoIdentityProviderClient", client_id: str, user_pool_id: str,
+                 hosted: HostedUiTokens | None = None):
         self._client, self._client_id, self._pool = client, client_id, user_pool_id
+        self._hosted = hosted
+
+    def exchange_code(self, code: str, code_verifier: str, redirect_uri: str) -> Tokens:
+        return self._oauth().exchange_code(code, code_verifier, redirect_uri)
+
+    def _oauth(self) -> HostedUiTokens:
+        if self._hosted is None:
+            raise NotFoundError("Signing in with LinkedIn is not available here.")
+        return self._hosted
 
     def sign_in(self, email: str, password: str) -> Tokens:
         try:
@@ -155,6 +188,8 @@ class CognitoSignIn:
         return self._tokens(reply)
 
     def refresh(self, flow: Flow, refresh_token: str) -> Tokens:
+        if flow == "oauth":
+            return self._oauth().refresh(refresh_token)
         try:
             reply = self._client.initiate_auth(AuthFlow="REFRESH_TOKEN_AUTH", ClientId=self._client_id,
                                                AuthParameters={"REFRESH_TOKEN": refresh_token})
@@ -165,6 +200,10 @@ class CognitoSignIn:
         return self._tokens(reply)
 
     def revoke(self, flow: Flow, refresh_token: str) -> None:
+        if flow == "oauth":
+            if self._hosted is not None:
+                self._hosted.revoke(refresh_token)
+            return
         try:
             self._client.revoke_token(Token=refresh_token, ClientId=self._client_id)
         except Exception as error:  # best effort: signing out never fails for the person (the cookie goes anyway)

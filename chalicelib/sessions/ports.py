@@ -10,6 +10,11 @@ class SignInProvider(Protocol):
         """Tokens for a password sign-in; a SignInError subclass (errors.py) when refused."""
         ...
 
+    def exchange_code(self, code: str, code_verifier: str, redirect_uri: str) -> Tokens:
+        """Tokens for an authorisation code from the hosted endpoints (code + PKCE); SignInFailedError
+        when the code is refused (expired, used, not for this verifier or redirect URI)."""
+        ...
+
     def refresh(self, flow: Flow, refresh_token: str) -> Tokens:
         """New access and ID tokens; SessionEndedError when the refresh token no longer works."""
         ...

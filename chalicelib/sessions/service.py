@@ -1,16 +1,19 @@
 """Signing in, refreshing and signing out. The web layer turns the results into a reply and a cookie."""
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from jose import jwt
 
-from chalicelib.errors import SessionEndedError
+from chalicelib.errors import MentorMatchError, SessionEndedError, ValidationError
 from chalicelib.sessions.domain import RefreshGrant, Tokens
 from chalicelib.sessions.ports import SignInProvider
-from chalicelib.sessions.schema import parse_sign_in
+from chalicelib.sessions.schema import parse_code_sign_in, parse_sign_in
+
+Admit = Callable[[Tokens, str], None]  # (tokens, invitation code) -> None, or a refusal (MentorMatchError)
 
 logger = logging.getLogger(__name__)
 
@@ -31,19 +34,39 @@ def session_reply(tokens: Tokens, now: datetime) -> dict[str, Any]:
     """
     claims = jwt.get_unverified_claims(tokens.id_token) if tokens.id_token else {}
     groups = claims.get("cognito:groups") or []
-    return {
-        "access_token": tokens.access_token,
-        "expires_at": int(now.timestamp()) + int(tokens.expires_in),
-        "user": {"user_id": str(claims.get("sub", "")), "email": str(claims.get("email", "")),
-                 "name": str(claims.get("name", "")),
-                 "groups": sorted(str(g) for g in (groups if isinstance(groups, list) else [groups]))},
-    }
+    user = {"user_id": str(claims.get("sub", "")), "email": str(claims.get("email", "")),
+            "name": str(claims.get("name", "")),
+            "groups": sorted(str(g) for g in (groups if isinstance(groups, list) else [groups]))}
+    if isinstance(claims.get("picture"), str) and claims["picture"].startswith("https://"):
+        user["picture"] = claims["picture"]  # a provider's photo (LinkedIn), for the profile form to offer
+    return {"access_token": tokens.access_token, "expires_at": int(now.timestamp()) + int(tokens.expires_in),
+            "user": user}
 
 
 def sign_in_with_password(body: object, provider: SignInProvider, now: datetime) -> SignedIn:
     data = parse_sign_in(body)
     tokens = provider.sign_in(data.email, data.password)
     return SignedIn(session_reply(tokens, now), RefreshGrant("password", tokens.refresh_token))
+
+
+def sign_in_with_code(body: object, provider: SignInProvider, redirect_uris: tuple[str, ...], admit: Admit,
+                      now: datetime) -> SignedIn:
+    """The code from the hosted endpoints (LinkedIn through Cognito) exchanged for a session.
+
+    ``admit`` applies the sign-up gate to a person the provider has just opened an account for;
+    when it refuses, the new tokens are revoked and no session is made.
+    """
+    data = parse_code_sign_in(body)
+    if data.redirect_uri not in redirect_uris:
+        raise ValidationError("The sign-in came back to an address this service does not use.",
+                              fields={"redirect_uri": "must be this site's sign-in callback"})
+    tokens = provider.exchange_code(data.code, data.code_verifier, data.redirect_uri)
+    try:
+        admit(tokens, data.invitation)
+    except MentorMatchError:
+        provider.revoke("oauth", tokens.refresh_token)
+        raise
+    return SignedIn(session_reply(tokens, now), RefreshGrant("oauth", tokens.refresh_token))
 
 
 def refresh_session(cookie_value: str, provider: SignInProvider, now: datetime) -> dict[str, Any]:

@@ -11,6 +11,16 @@ POST /session  (public)      body {"email", "password"}
     400 validation_error; 401 sign_in_failed (the email or password is not correct: never says which);
     403 not_confirmed (confirm the email first) | account_suspended | password_reset_required;
     429 too_many_requests
+POST /session/oauth  (public)   body {"code", "code_verifier", "redirect_uri", "invitation"?}
+    The site's callback page hands over the authorisation code the hosted endpoints (Cognito, with
+    LinkedIn behind them) sent back, the PKCE verifier it made, the redirect URI it used, and the
+    invitation code it carried through the request's state. The API exchanges the code at the token
+    endpoint and sets the same cookies (the refresh token never reaches page scripts).
+    200 as POST /session, and the session cookies
+    400 validation_error (redirect_uri not this site's callback); 401 sign_in_failed (the code expired,
+    was used, or does not match the verifier); 403 sign_up_not_allowed (LinkedIn opened an account for
+    someone the sign-up gate refuses: that account is deleted at once); 404 not_found (LinkedIn
+    sign-in is not set up here)
 POST /session/refresh  (public; the session cookie)   no body
     200 as above (a new access token; the cookie is unchanged)
     401 session_ended (no session cookie, or its refresh token expired or was revoked); the cookies are cleared
@@ -28,10 +38,13 @@ from chalice import Blueprint, Response
 from chalicelib.auth import bearer_token
 from chalicelib.bootstrap import services
 from chalicelib.errors import MentorMatchError, SessionEndedError, UnauthorisedError
+from chalicelib.federation.service import admit_federated_person
+from chalicelib.invitations.ratelimit import client_keys
 from chalicelib.sessions import service as sessions
-from chalicelib.sessions.domain import RefreshGrant
+from chalicelib.sessions.domain import RefreshGrant, Tokens
 from chalicelib.web.common import api_route, json_body, now
 from chalicelib.web.http_io import JSON_HEADERS, error_reply
+from chalicelib.web.invitations import client_address
 
 api = Blueprint(__name__)
 SESSION_COOKIE = "mm_session"
@@ -87,6 +100,20 @@ def signed_in_username() -> str:
 @api_route(api, "/session", methods=["POST"])
 def sign_in() -> Response:
     signed = sessions.sign_in_with_password(json_body(api), services().adapters.sign_in, now())
+    return reply(signed.reply, 200, signed.grant)
+
+
+@api_route(api, "/session/oauth", methods=["POST"])
+def sign_in_with_code() -> Response:
+    s = services()
+
+    def admit(tokens: Tokens, invitation: str) -> None:
+        who = s.tokens.verify(tokens.access_token)
+        client = client_keys(who.user_id, client_address(api))
+        admit_federated_person(who.user_id, who.username, invitation, client, s.federated_gate, now())
+
+    signed = sessions.sign_in_with_code(json_body(api), s.adapters.sign_in, s.settings.oauth_redirect_uris, admit,
+                                        now())
     return reply(signed.reply, 200, signed.grant)
 
 

@@ -12,6 +12,7 @@ from chalicelib.bootstrap import Adapters
 from chalicelib.organisations.domain import Organisation
 from tests.fakes.accounts import InMemoryAccountRepository, InMemoryDirectory
 from tests.fakes.audit import InMemoryAuditLog
+from tests.fakes.federation import InMemoryLinker, InMemoryUserPools
 from tests.fakes.invitations import (
     InMemoryAttemptLog,
     InMemoryInvitationRepository,
@@ -58,4 +59,5 @@ def in_memory_adapters(organisations: Iterable[Organisation] = (), mint: Mint = 
         blocks=InMemoryBlockRepository(), reports=reports, match_lists=match_lists,
         snapshots=InMemorySnapshotStore(), owned_items=owned, people_figures=usage, request_figures=usage,
         email=InMemoryEmailSender(), sign_in=InMemorySignIn(directory, mint),
+        user_pools=InMemoryUserPools(directory, InMemoryLinker(directory)),
     )

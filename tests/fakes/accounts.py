@@ -37,8 +37,11 @@ class InMemoryDirectory:
     def __init__(self, users: Iterable[DirectoryUser] = ()):
         self.users: dict[str, DirectoryUser] = {u.username: u for u in users}
 
-    def add(self, user_id: str, email: str, username: str = "", groups: Iterable[str] = ()) -> DirectoryUser:
-        user = DirectoryUser(username=username or user_id, user_id=user_id, email=email, groups=frozenset(groups))
+    def add(self, user_id: str, email: str, username: str = "", groups: Iterable[str] = (), **state: bool
+            ) -> DirectoryUser:
+        """``state``: enabled, confirmed, email_verified, federated_only (DirectoryUser's flags)."""
+        user = DirectoryUser(username=username or user_id, user_id=user_id, email=email, groups=frozenset(groups),
+                             **state)
         self.users[user.username] = user
         return user
 

@@ -18,6 +18,22 @@ class InMemorySignIn:
         self.passwords: dict[str, str] = {}  # username -> password
         self.unconfirmed: set[str] = set()
         self.live: dict[str, str] = {}  # refresh token -> username
+        self.codes: dict[tuple[str, str, str], str] = {}  # (code, verifier, redirect) -> username
+        self.revoked: list[str] = []
+
+    def issue_code(self, username: str, code_verifier: str, redirect_uri: str) -> str:
+        """What the hosted endpoints would send back after a sign-in as ``username``."""
+        code = f"code-{next(_serial)}"
+        self.codes[(code, code_verifier, redirect_uri)] = username
+        return code
+
+    def exchange_code(self, code: str, code_verifier: str, redirect_uri: str) -> Tokens:
+        username = self.codes.pop((code, code_verifier, redirect_uri), None)
+        if username is None or username not in self.directory.users:
+            raise SignInFailedError("Signing in with LinkedIn did not finish. Try again.")
+        refresh = f"refresh-{next(_serial)}-{uuid.uuid4().hex}"
+        self.live[refresh] = username
+        return self._tokens(username, refresh)
 
     def register(self, email: str, password: str, confirmed: bool = True) -> str:
         """A password account; its username (= user id here)."""
@@ -45,6 +61,7 @@ class InMemorySignIn:
 
     def revoke(self, flow: Flow, refresh_token: str) -> None:
         self.live.pop(refresh_token, None)
+        self.revoked.append(refresh_token)
 
     def sign_out_everywhere(self, username: str) -> None:
         for token in [token for token, owner in self.live.items() if owner == username]:

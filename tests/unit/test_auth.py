@@ -6,7 +6,7 @@ import pytest
 
 from chalicelib.auth import TokenVerifier, bearer_token
 from chalicelib.errors import UnauthorisedError
-from chalicelib.settings import get_settings
+from chalicelib.settings import get_settings, load_settings
 from tests.builders import TokenFactory, make_bad_tokens, rsa_key
 
 
@@ -63,3 +63,23 @@ def test_a_missing_or_malformed_authorization_header_is_unauthorised(header):
 
 def test_the_bearer_scheme_is_case_insensitive():
     assert bearer_token("bearer abc.def.ghi") == "abc.def.ghi"
+
+
+STAND_IN = "http://127.0.0.1:9555"  # the local OIDC stand-in's issuer (infra/local/stand_in)
+
+
+def test_a_token_from_a_second_trusted_issuer_is_accepted_with_the_same_checks(tokens, monkeypatch):
+    monkeypatch.setenv("HOSTED_UI_ISSUER", STAND_IN)
+    verifier = TokenVerifier(load_settings())
+    assert verifier.verify(tokens.mint(iss=STAND_IN, sub="li-1")).user_id == "li-1"
+    with pytest.raises(UnauthorisedError):
+        verifier.verify(tokens.mint(iss=STAND_IN, token_use="id"))
+
+
+def test_a_stand_in_token_is_refused_when_the_api_trusts_another_issuer(tokens, monkeypatch):
+    monkeypatch.setenv("HOSTED_UI_ISSUER", "http://127.0.0.1:9666")
+    with pytest.raises(UnauthorisedError, match="issued by someone else"):
+        TokenVerifier(load_settings()).verify(tokens.mint(iss=STAND_IN))
+    monkeypatch.delenv("HOSTED_UI_ISSUER")
+    with pytest.raises(UnauthorisedError, match="issued by someone else"):
+        TokenVerifier(load_settings()).verify(tokens.mint(iss=STAND_IN))

@@ -24,3 +24,18 @@ def test_the_environment_overrides_defaults(monkeypatch):
     assert settings.table_name("profiles") == "mentor-match-prod-profiles"
     assert settings.match_k == 5
     assert settings.token_issuer == "http://127.0.0.1:9000/oidc"
+
+
+def test_linkedin_sign_in_is_off_unless_the_hosted_endpoints_are_named(monkeypatch):
+    for name in ("HOSTED_UI_URL", "HOSTED_UI_ISSUER", "OAUTH_REDIRECT_URIS", "SITE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COGNITO_USER_POOL_ID", "eu-west-2_abc")
+    settings = load_settings()
+    assert settings.hosted_ui_url == ""
+    assert settings.token_issuers == (settings.token_issuer,)
+    assert settings.oauth_redirect_uris == ("http://127.0.0.1:8000/auth/callback",)
+    monkeypatch.setenv("HOSTED_UI_URL", "https://mm.auth.eu-west-2.amazoncognito.com/")
+    monkeypatch.setenv("SITE_URL", "https://mentor-match.service.gov.uk")
+    settings = load_settings()
+    assert settings.hosted_ui_url == "https://mm.auth.eu-west-2.amazoncognito.com"
+    assert settings.oauth_redirect_uris == ("https://mentor-match.service.gov.uk/auth/callback",)

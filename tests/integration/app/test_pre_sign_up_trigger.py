@@ -10,6 +10,7 @@ from chalice.test import Client
 from app import app
 from chalicelib.bootstrap import services
 from chalicelib.invitations import service
+from tests.people import MotoPool
 
 EVENTS = Path(__file__).resolve().parents[2] / "events"
 
@@ -24,8 +25,18 @@ def event(name: str, code: str | None = None) -> dict:
 
 @pytest.fixture
 def trigger(aws):
+    pool = MotoPool(aws_region())  # the trigger reads the pool its event names
+
+    def invoke(payload):
+        return client.lambda_.invoke("pre_sign_up", {**payload, "userPoolId": pool.id})
+
     with Client(app) as client:
-        yield lambda payload: client.lambda_.invoke("pre_sign_up", payload)
+        invoke.pool = pool
+        yield invoke
+
+
+def aws_region() -> str:
+    return services().settings.region
 
 
 def invitation(organisation_id="hm-revenue-customs", **changes) -> dict:
@@ -35,10 +46,34 @@ def invitation(organisation_id="hm-revenue-customs", **changes) -> dict:
 
 @pytest.mark.parametrize("name", ["work_email", "admin_create_user"])
 def test_the_trigger_lets_the_sign_up_through_unchanged(trigger, name):
-    assert trigger(event(name)).payload == event(name)
+    assert trigger(event(name)).payload == {**event(name), "userPoolId": trigger.pool.id}
 
 
-@pytest.mark.parametrize("name", ["personal_email", "council_email", "linkedin_personal_email"])
+def test_a_new_linkedin_member_with_a_verified_email_is_let_through_for_the_gate_at_the_code_exchange(trigger):
+    payload = event("linkedin_personal_email")
+    payload["request"]["userAttributes"]["email_verified"] = "true"
+    assert trigger(payload).payload["userName"] == "linkedin_abc123XYZ"
+
+
+def test_a_linkedin_member_whose_email_linkedin_has_not_verified_is_refused(trigger):
+    with pytest.raises(Exception, match="LinkedIn has not confirmed your email address"):
+        trigger(event("linkedin_personal_email"))
+
+
+def test_a_password_sign_up_for_an_email_linkedin_opened_an_account_for_is_told_to_continue_with_linkedin(trigger):
+    client = trigger.pool.client
+    identities = '[{"userId":"abc","providerName":"LinkedIn","providerType":"OIDC","issuer":null,"primary":"true"}]'
+    client.admin_create_user(UserPoolId=trigger.pool.id, Username="priya.shah@cabinetoffice.gov.uk",
+                             MessageAction="SUPPRESS",
+                             UserAttributes=[{"Name": "email", "Value": "priya.shah@cabinetoffice.gov.uk"},
+                                             {"Name": "identities", "Value": identities}])
+    payload = event("work_email")
+    payload["request"]["userAttributes"]["email"] = "priya.shah@cabinetoffice.gov.uk"
+    with pytest.raises(Exception, match="Continue with LinkedIn"):
+        trigger(payload)
+
+
+@pytest.mark.parametrize("name", ["personal_email", "council_email"])
 def test_the_trigger_refuses_with_a_message_saying_what_to_do(trigger, name):
     with pytest.raises(Exception, match="Ask your department for an invitation link"):
         trigger(event(name))
@@ -47,7 +82,7 @@ def test_the_trigger_refuses_with_a_message_saying_what_to_do(trigger, name):
 @pytest.mark.parametrize("name", ["invitation_in_client_metadata", "invitation_in_validation_data"])
 def test_a_valid_invitation_code_sent_with_the_sign_up_lets_anyone_through(trigger, name):
     code = invitation()["code"]
-    assert trigger(event(name, code)).payload == event(name, code)
+    assert trigger(event(name, code)).payload == {**event(name, code), "userPoolId": trigger.pool.id}
 
 
 def test_a_revoked_or_made_up_invitation_code_does_not(trigger):

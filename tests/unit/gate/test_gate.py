@@ -9,9 +9,18 @@ from chalicelib.errors import ValidationError
 from chalicelib.gate.rule import SignUpRefusedError, admit, check_placement
 from chalicelib.gate.service import PersonGate, admission_at_sign_up
 from chalicelib.invitations import service
-from chalicelib.triggers import pre_sign_up
-from tests.fakes.accounts import InMemoryDirectory
+from chalicelib.triggers import SignUpStores, pre_sign_up
+from tests.fakes.accounts import InMemoryAccountRepository, InMemoryDirectory
+from tests.fakes.federation import InMemoryLinker
 from tests.unit.invitations.fakes import NOW, ORGANISATIONS, make_stores
+
+
+def sign_up_stores(stores, directory=None) -> SignUpStores:
+    from chalicelib.federation.service import LinkingStores
+
+    directory = directory or InMemoryDirectory()
+    linking = LinkingStores(directory, InMemoryAccountRepository(), InMemoryLinker(directory), ("LinkedIn",))
+    return SignUpStores(stores, linking)
 
 
 def sign_up_event(email: str, source: str = "PreSignUp_SignUp", **request) -> dict:
@@ -68,7 +77,7 @@ def test_at_sign_up_a_valid_invitation_code_admits_and_an_invalid_one_does_not()
 def test_the_trigger_lets_a_work_email_through_and_returns_the_event_unchanged():
     stores, _ = make_stores()
     event = sign_up_event("priya@dwp.gov.uk")
-    assert pre_sign_up(event, stores, NOW) == sign_up_event("priya@dwp.gov.uk")
+    assert pre_sign_up(event, sign_up_stores(stores), NOW) == sign_up_event("priya@dwp.gov.uk")
 
 
 @pytest.mark.parametrize("where", ["clientMetadata", "validationData"])
@@ -76,21 +85,20 @@ def test_the_trigger_takes_the_invitation_code_from_client_metadata_or_validatio
     stores, _ = make_stores()
     code = invite(stores)["code"]
     event = sign_up_event("me@gmail.com", **{where: {"invitation": code}})
-    assert pre_sign_up(event, stores, NOW) is event
+    assert pre_sign_up(event, sign_up_stores(stores), NOW) is event
     assert service.list_invitations(stores, NOW)[0]["uses"] == 0  # checked, not used up
 
 
 def test_the_trigger_refuses_others_with_a_message_saying_what_to_do():
     stores, _ = make_stores()
     with pytest.raises(SignUpRefusedError, match="Ask your department for an invitation link"):
-        pre_sign_up(sign_up_event("me@gmail.com", clientMetadata={"invitation": "nonsense"}), stores, NOW)
+        pre_sign_up(sign_up_event("me@gmail.com", clientMetadata={"invitation": "nonsense"}), sign_up_stores(stores),
+                    NOW)
 
 
-def test_the_trigger_applies_to_linkedin_sign_ups_but_not_to_accounts_administrators_create():
+def test_the_trigger_lets_accounts_administrators_create_through_without_the_gate():
     stores, _ = make_stores()
-    with pytest.raises(SignUpRefusedError):
-        pre_sign_up(sign_up_event("me@gmail.com", "PreSignUp_ExternalProvider"), stores, NOW)
-    assert pre_sign_up(sign_up_event("me@gmail.com", "PreSignUp_AdminCreateUser"), stores, NOW)
+    assert pre_sign_up(sign_up_event("me@gmail.com", "PreSignUp_AdminCreateUser"), sign_up_stores(stores), NOW)
 
 
 def person(username="u-1", email="priya@dwp.gov.uk"):
