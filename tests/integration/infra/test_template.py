@@ -337,6 +337,23 @@ def test_the_site_client_has_no_secret_and_signs_in_with_password_or_linkedin(me
     assert provider["ProviderType"] == "OIDC"
     for secret in ("LinkedInClientId", "LinkedInClientSecret"):
         assert merged["Parameters"][secret]["NoEcho"] is True
+        assert "Default" not in merged["Parameters"][secret]
+
+
+def test_linkedin_is_openid_connect_with_the_verified_email_and_name_mapped_and_writable_by_the_client(merged):
+    provider = merged["Resources"]["LinkedInIdentityProvider"]["Properties"]
+    assert provider["ProviderDetails"]["oidc_issuer"] == "https://www.linkedin.com/oauth"
+    assert provider["ProviderDetails"]["authorize_scopes"] == "openid profile email"
+    mapped = {"email", "email_verified", "name", "given_name", "family_name", "picture"}
+    assert provider["AttributeMapping"] == {name: name for name in mapped}
+    client = merged["Resources"]["UserPoolClient"]["Properties"]
+    # Cognito refuses a federated sign-in when the client cannot write an attribute the provider maps.
+    assert mapped <= set(client["WriteAttributes"]) and mapped <= set(client["ReadAttributes"])
+    assert client["AllowedOAuthFlows"] == ["code"] and client["AllowedOAuthFlowsUserPoolClient"] is True
+    assert {"Fn::Sub": "${SiteUrl}/auth/callback"} in client["CallbackURLs"]
+    assert {"Fn::Sub": "${SiteUrl}/sign-out"} in client["LogoutURLs"]
+    api_environment = merged["Resources"]["APIHandler"]["Properties"]["Environment"]["Variables"]
+    assert "UserPoolDomain" in api_environment["HOSTED_UI_URL"]["Fn::Sub"]
 
 
 # ---------------------------------------------------------------- API Gateway and Lambda
