@@ -25,6 +25,13 @@ frontend/node_modules/.installed: frontend/package.json frontend/package-lock.js
 	@cd frontend && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+infra/local/stand_in/node_modules/.installed: infra/local/stand_in/package.json infra/local/stand_in/package-lock.json
+	@echo "Installing the LinkedIn stand-in's packages ..."
+	@cd infra/local/stand_in && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+STAND_IN := infra/local/stand_in/node_modules/.installed
+
 SITE_SOURCES := $(shell find frontend/src frontend/build.mjs -type f 2>/dev/null)
 frontend/dist/index.html: frontend/node_modules/.installed $(SITE_SOURCES)
 	@echo "Building the site ..."
@@ -36,13 +43,13 @@ site: frontend/dist/index.html ## Build the static site into frontend/dist
 	@echo "Installing Chromium from Debian's packages ..."
 	@$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null
 
-run: $(BIN)/.installed site ## Start the whole local stack (AWS emulator, API, site, demo data); Ctrl-C stops it
+run: $(BIN)/.installed site $(STAND_IN) ## Start the whole local stack (AWS emulator, API, site, demo data); Ctrl-C stops it
 	@$(BIN)/python -m infra.local.stack
 
 # Two workers, whole files each (a file's tests may share a local stack's state in order).
 PYTEST := $(BIN)/pytest -n 2 --dist loadfile
 
-test: $(BIN)/.installed site /usr/bin/chromium lint typecheck ## Install what tests need and run the whole suite (unit, integration, e2e, browser)
+test: $(BIN)/.installed site $(STAND_IN) /usr/bin/chromium lint typecheck ## Install what tests need and run the whole suite (unit, integration, e2e, browser)
 	@$(PYTEST) tests
 
 recompute: $(BIN)/.installed ## Run the scheduled match recompute against the running local stack (make run)
@@ -70,10 +77,10 @@ unit: $(BIN)/.installed ## Run the unit tests (pure logic and services over in-m
 integration: $(BIN)/.installed ## Run the integration tests (the app and adapters on moto in process; cfn-lint)
 	@$(PYTEST) tests/integration
 
-e2e: $(BIN)/.installed site ## Run the end-to-end tests (HTTP against a local stack the tests start)
+e2e: $(BIN)/.installed site $(STAND_IN) ## Run the end-to-end tests (HTTP against a local stack the tests start)
 	@$(PYTEST) tests/e2e
 
-browser: $(BIN)/.installed site /usr/bin/chromium ## Run the browser tests (headless Chromium through the site)
+browser: $(BIN)/.installed site $(STAND_IN) /usr/bin/chromium ## Run the browser tests (headless Chromium through the site)
 	@$(PYTEST) tests/browser
 
 requirements: $(BIN)/.installed ## Regenerate requirements.txt (what Lambda ships) from pyproject.toml

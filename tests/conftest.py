@@ -72,6 +72,7 @@ class LocalStack:
     demo_user: str
     demo_admin: str
     demo_password: str
+    oidc_url: str  # the LinkedIn stand-in (Cognito's hosted endpoints, locally)
 
 
 @pytest.fixture(scope="session")
@@ -81,6 +82,7 @@ def local_stack(tmp_path_factory) -> LocalStack:
     log = open(tmp_path_factory.mktemp("stack-log") / "stack.log", "w")
     command = [sys.executable, "-m", "infra.local.stack", "--moto-port", str(free_port()),
                "--api-port", str(free_port()), "--site-port", str(free_port()),
+               "--oidc-port", str(free_port()),
                "--people", "60", "--ready-file", str(ready)]
     env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "COGNITO_"))}
     process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,

@@ -2,13 +2,15 @@
 
 In AWS, CloudFront serves the site and routes /api/* to API Gateway; locally this server
 does the same (so the browser never needs CORS), and also forwards /cognito to the
-emulator's Cognito endpoint, which the site calls for sign-up and sign-in.
+emulator's Cognito endpoint, which the site calls for sign-up and sign-in. A sign-up first goes
+through the PreSignUp handler (``before_sign_up``), as Cognito runs it in AWS.
 """
 
 import http.client
 import json
 import mimetypes
 import posixpath
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -31,6 +33,8 @@ class SiteHandler(BaseHTTPRequestHandler):
     config_body: bytes
     api_origin: str
     cognito_origin: str
+    # PreSignUp for password sign-ups, as Cognito runs it in AWS: None, or its refusal message.
+    before_sign_up: Callable[[dict], str | None] | None = None
 
     def log_message(self, format, *args):  # quiet: the stack prints its own progress
         pass
@@ -45,7 +49,7 @@ class SiteHandler(BaseHTTPRequestHandler):
         if path == "/api" or path.startswith("/api/"):
             self._proxy(self.api_origin, self.path[len("/api"):] or "/")
         elif path.rstrip("/") == "/cognito":
-            self._proxy(self.cognito_origin, "/")
+            self._cognito()
         elif path == "/config.json":
             self._send(200, self.config_body, "application/json", {"Cache-Control": "no-store"})
         elif self.command in ("GET", "HEAD"):
@@ -66,10 +70,27 @@ class SiteHandler(BaseHTTPRequestHandler):
             kind += "; charset=utf-8"
         self._send(200, file.read_bytes(), kind)
 
-    def _proxy(self, origin: str, target: str):
-        parts = urlsplit(origin)
+    def _cognito(self):
+        """The emulator's Cognito, with PreSignUp run first on a sign-up (the emulator calls no triggers)."""
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else None
+        target = self.headers.get("X-Amz-Target", "")
+        if body and self.before_sign_up and target.endswith(".SignUp"):
+            try:
+                refusal = self.before_sign_up(json.loads(body))
+            except ValueError:
+                refusal = None  # not JSON: the emulator answers that itself
+            if refusal:
+                error = {"__type": "UserLambdaValidationException", "message": refusal}
+                self._send(400, json.dumps(error).encode(), "application/x-amz-json-1.1")
+                return
+        self._proxy(self.cognito_origin, "/", body)
+
+    def _proxy(self, origin: str, target: str, body: bytes | None = None):
+        parts = urlsplit(origin)
+        if body is None:
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length) if length else None
         headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
         headers["Connection"] = "close"
         upstream = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
@@ -99,10 +120,12 @@ class SiteHandler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
 
-def make_handler(site_dir: Path, config: dict, api_origin: str, cognito_origin: str) -> type[SiteHandler]:
+def make_handler(site_dir: Path, config: dict, api_origin: str, cognito_origin: str,
+                 before_sign_up: Callable[[dict], str | None] | None = None) -> type[SiteHandler]:
     return type("ConfiguredSiteHandler", (SiteHandler,), {
         "root": site_dir.resolve(), "config_body": json.dumps(config).encode(),
         "api_origin": api_origin, "cognito_origin": cognito_origin,
+        "before_sign_up": staticmethod(before_sign_up) if before_sign_up else None,
     })
 
 
@@ -120,8 +143,9 @@ def find_file(root: Path, url_path: str) -> Path | None:
     return None
 
 
-def serve(site_dir: Path, port: int, config: dict, api_origin: str, cognito_origin: str) -> ThreadingHTTPServer:
-    handler = make_handler(site_dir, config, api_origin, cognito_origin)
+def serve(site_dir: Path, port: int, config: dict, api_origin: str, cognito_origin: str,
+          before_sign_up: Callable[[dict], str | None] | None = None) -> ThreadingHTTPServer:
+    handler = make_handler(site_dir, config, api_origin, cognito_origin, before_sign_up)
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     server.daemon_threads = True
     return server

@@ -7,11 +7,14 @@ Ctrl-C (or SIGTERM) stops every process it started, chalice local's worker child
 """
 
 import argparse
+import dataclasses
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -20,9 +23,10 @@ from pathlib import Path
 
 import boto3
 
-from chalicelib.bootstrap import build
+from chalicelib.bootstrap import assemble, aws_adapters, build
 from chalicelib.settings import load_settings
 from infra.local import resources, seed
+from infra.local.federation import EmulatorUserPools, LocalFederation, serve_hook
 from infra.local.recompute import invoke_recompute
 from infra.local.site_server import serve
 
@@ -30,6 +34,7 @@ REPO = Path(__file__).resolve().parents[2]
 SITE_DIR = REPO / "frontend" / "dist"
 LOG_DIR = REPO / ".local"
 SENDER = "no-reply@mentor-match.local"
+STAND_IN = REPO / "infra" / "local" / "stand_in"
 
 
 def say(message: str) -> None:
@@ -110,6 +115,24 @@ def run(args) -> None:
         say(f"      computed {summary['lists']} match lists for {summary['profiles']} people "
             f"in {summary['seconds']:.1f} s")
 
+        site_url = f"http://127.0.0.1:{args.site_port}"
+        say(f"      Starting the LinkedIn stand-in (OpenID Connect provider) on port {args.oidc_port} ...")
+        folder = Path(cleanup.enter_context(tempfile.TemporaryDirectory(prefix="mentor-match-oidc-")))
+        federation = LocalFederation(
+            assemble(load_settings(), dataclasses.replace(aws_adapters(load_settings()),
+                                                          user_pools=EmulatorUserPools(cognito))),
+            cognito, ids.user_pool_id)
+        hook = serve_hook(federation)
+        threading.Thread(target=hook.serve_forever, daemon=True).start()
+        cleanup.callback(hook.shutdown)
+        oidc_url = f"http://127.0.0.1:{args.oidc_port}"
+        stand_in = start_stand_in(oidc_url, f"http://127.0.0.1:{hook.server_address[1]}", ids.user_pool_client_id,
+                                  site_url, logins.password, folder, env)
+        cleanup.callback(stop, stand_in)
+        wait_for(f"{oidc_url}/.well-known/openid-configuration", "The LinkedIn stand-in", stand_in)
+        env.update(hosted_ui_environment(oidc_url, site_url, folder, env["AWS_COGNITO_JWKS_PATH"]))
+        os.environ.update(env)
+
         say(f"[4/5] Starting the API (chalice local) on port {args.api_port} ...")
         chalice = start([str(Path(sys.executable).with_name("chalice")), "local", "--host", "127.0.0.1",
                          "--port", str(args.api_port), "--stage", "local", "--no-autoreload"], "api.log", env)
@@ -120,18 +143,19 @@ def run(args) -> None:
         config = {
             "apiUrl": "/api", "region": settings.region, "userPoolId": ids.user_pool_id,
             "userPoolClientId": ids.user_pool_client_id, "cognitoEndpoint": "/cognito",
-            "oauth": {"enabled": False},
+            "oauth": oauth_config(oidc_url, ids.user_pool_client_id, site_url),
         }
-        site = serve(SITE_DIR, args.site_port, config, f"http://127.0.0.1:{args.api_port}", env["AWS_ENDPOINT_URL"])
+        site = serve(SITE_DIR, args.site_port, config, f"http://127.0.0.1:{args.api_port}", env["AWS_ENDPOINT_URL"],
+                     before_sign_up=federation.check_password_sign_up)
         threading.Thread(target=site.serve_forever, daemon=True).start()
         cleanup.callback(site.shutdown)
 
-        site_url = f"http://127.0.0.1:{args.site_port}"
         report = {
             "site_url": site_url, "api_url": f"{site_url}/api", "moto_url": env["AWS_ENDPOINT_URL"],
             "region": settings.region, "user_pool_id": ids.user_pool_id,
             "user_pool_client_id": ids.user_pool_client_id, "table_prefix": settings.table_prefix,
             "demo_user": logins.user_email, "demo_admin": logins.admin_email, "demo_password": logins.password,
+            "oidc_url": oidc_url,
         }
         if args.ready_file:  # written whole, then renamed, so a watcher never reads half of it
             partial = Path(f"{args.ready_file}.partial")
@@ -139,8 +163,49 @@ def run(args) -> None:
             partial.rename(args.ready_file)
         say(banner({**report, "demo_invitation": f"{site_url}{logins.invitation_link}"}, logins.people,
                    time.monotonic() - started))
-        wait_for_stop(moto, chalice)
+        wait_for_stop(moto, chalice, stand_in)
         say("Stopping the local stack ...")
+
+
+def start_stand_in(oidc_url: str, hook_url: str, client_id: str, site_url: str, password: str, folder: Path,
+                   env: dict) -> subprocess.Popen:
+    """The OIDC stand-in for Cognito's hosted endpoints and LinkedIn (Node, infra/local/stand_in)."""
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if node is None:
+        raise SystemExit("Node.js 20 or later is needed for the LinkedIn stand-in (apt-get install nodejs npm).")
+    if not (STAND_IN / "node_modules" / "oidc-provider").is_dir():
+        subprocess.run([npm or "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=STAND_IN, check=True)
+    stand_in_env = {
+        **env, "STAND_IN_PORT": oidc_url.rsplit(":", 1)[1], "STAND_IN_ISSUER": oidc_url, "STAND_IN_HOOK": hook_url,
+        "STAND_IN_CLIENT_ID": client_id, "STAND_IN_REDIRECT_URI": f"{site_url}/auth/callback",
+        "STAND_IN_SIGN_OUT_URI": f"{site_url}/sign-out", "STAND_IN_PASSWORD": password,
+        "STAND_IN_KEY_FILE": str(folder / "signing-key.json"), "NODE_NO_WARNINGS": "1",
+    }
+    return start([node, str(STAND_IN / "server.mjs")], "oidc.log", stand_in_env)
+
+
+def hosted_ui_environment(oidc_url: str, site_url: str, folder: Path, pool_jwks_url: str) -> dict[str, str]:
+    """What the API needs to exchange codes at the stand-in and to trust its tokens.
+
+    In AWS the hosted endpoints issue tokens as the user pool; locally two servers play the pool
+    (the emulator for passwords, the stand-in for LinkedIn), so the API trusts both issuers and
+    one key set holds both signing keys.
+    """
+    keys = []
+    for url in (pool_jwks_url, f"{oidc_url}/.well-known/jwks.json"):
+        with urllib.request.urlopen(url, timeout=10) as reply:
+            keys.extend(json.load(reply)["keys"])
+    jwks = folder / "jwks.json"
+    jwks.write_text(json.dumps({"keys": keys}))
+    return {"HOSTED_UI_URL": oidc_url, "HOSTED_UI_ISSUER": oidc_url, "AWS_COGNITO_JWKS_PATH": str(jwks),
+            "OAUTH_REDIRECT_URIS": f"{site_url}/auth/callback", "SITE_URL": site_url}
+
+
+def oauth_config(oidc_url: str, client_id: str, site_url: str) -> dict:
+    """/config.json's "oauth": where oidc-client-ts finds the authority, and Cognito's own /logout."""
+    return {"enabled": True, "authority": oidc_url, "domain": oidc_url, "clientId": client_id,
+            "redirectUri": f"{site_url}/auth/callback", "signOutUri": f"{site_url}/sign-out",
+            "identityProvider": "LinkedIn", "scope": "openid email profile"}
 
 
 def banner(report: dict, people: int, seconds: float) -> str:
@@ -153,6 +218,8 @@ def banner(report: dict, people: int, seconds: float) -> str:
         f"  Password (both): {report['demo_password']}\n"
         f"  Demo people:     {people} civil servants with profiles, all with the same password\n"
         f"  Demo invitation: {report.get('demo_invitation', '')} (joins Ofsted without a work email)\n"
+        f"  LinkedIn:        a local stand-in ({report['oidc_url']}): any email address signs in as a LinkedIn "
+        f"member with that email when the password is the demo password\n"
         f"  Local only: any email verification code is accepted; mail is captured at "
         f"{report['moto_url']}/moto-api/data.json\n\n"
         "Press Ctrl-C to stop everything.\n"
@@ -175,6 +242,7 @@ def parse_args(argv=None):
     parser.add_argument("--moto-port", type=int, default=int(os.environ.get("MOTO_PORT", 4566)))
     parser.add_argument("--api-port", type=int, default=int(os.environ.get("API_PORT", 8001)))
     parser.add_argument("--site-port", type=int, default=int(os.environ.get("SITE_PORT", 8000)))
+    parser.add_argument("--oidc-port", type=int, default=int(os.environ.get("OIDC_PORT", 8002)))
     parser.add_argument("--people", type=int, default=int(os.environ.get("DEMO_PEOPLE", 200)))
     parser.add_argument("--ready-file", help="write the stack's URLs and ids here as JSON once it is up")
     return parser.parse_args(argv)
