@@ -13,7 +13,7 @@
 //
 // Environment: STAND_IN_PORT, STAND_IN_ISSUER, STAND_IN_HOOK (the hook's URL), STAND_IN_CLIENT_ID,
 // STAND_IN_REDIRECT_URI, STAND_IN_SIGN_OUT_URI, STAND_IN_PASSWORD, STAND_IN_KEY_FILE.
-import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto'
+import { createHash, createHmac, generateKeyPairSync, randomBytes, timingSafeEqual } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 
@@ -34,6 +34,9 @@ const PASSWORD = env('STAND_IN_PASSWORD')
 const PROVIDER_NAME = 'LinkedIn'
 const RESOURCE = 'urn:mentor-match:api'
 const SCOPE = 'openid email profile'
+const COOKIE_KEY = randomBytes(32)
+const MEMBER_COOKIE = 'linkedin_member'
+const MEMBER_SECONDS = 600
 
 function signingKey (path) {
   if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8'))
@@ -180,23 +183,51 @@ export function memberFor (email, verified) {
   return { provider: PROVIDER_NAME, subject, email, email_verified: verified, name: `${given} ${family}`, given_name: given, family_name: family }
 }
 
+// LinkedIn's own session, apart from the hosted endpoints' one: LinkedIn remembers a member for a
+// while, so Cognito's retry after linking goes through without asking again. Signing out of
+// Mentor Match ends the hosted endpoints' session, not LinkedIn's (as with the real LinkedIn).
+function memberCookie (member) {
+  const value = Buffer.from(JSON.stringify([member.email, member.email_verified])).toString('base64url')
+  const mac = createHmac('sha256', COOKIE_KEY).update(value).digest('base64url')
+  return `${MEMBER_COOKIE}=${value}.${mac}; Path=/interaction; Max-Age=${MEMBER_SECONDS}; HttpOnly; SameSite=Lax`
+}
+
+function rememberedMember (req) {
+  const raw = (req.headers.cookie || '').split(';').map((c) => c.trim()).find((c) => c.startsWith(`${MEMBER_COOKIE}=`))
+  const [value, mac] = (raw || '').slice(MEMBER_COOKIE.length + 1).split('.')
+  if (!value || !mac) return null
+  const expected = createHmac('sha256', COOKIE_KEY).update(value).digest()
+  const given = Buffer.from(mac, 'base64url')
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null
+  const [email, verified] = JSON.parse(Buffer.from(value, 'base64url').toString())
+  return memberFor(email, verified)
+}
+
+async function finish (req, res, member) {
+  const { status, body } = await hook('POST', '/sign-in', member)
+  const result = status === 200
+    ? { login: { accountId: body.sub } }
+    : { error: 'invalid_request', error_description: body.error_description || 'Sign-in failed' }
+  res.setHeader('Set-Cookie', memberCookie(member))
+  return provider.interactionFinished(req, res, result, { mergeWithLastSubmission: false })
+}
+
 async function interaction (req, res, uid) {
   const details = await provider.interactionDetails(req, res)
   if (details.uid !== uid) return send(res, 400, 'Unknown sign-in')
   if (details.params.identity_provider && details.params.identity_provider !== PROVIDER_NAME) {
     return provider.interactionFinished(req, res, { error: 'invalid_request', error_description: 'identity_provider is not supported' }, { mergeWithLastSubmission: false })
   }
-  if (req.method === 'GET') return send(res, 200, loginPage({ uid }))
+  if (req.method === 'GET') {
+    const member = rememberedMember(req)
+    return member ? finish(req, res, member) : send(res, 200, loginPage({ uid }))
+  }
   const form = await readForm(req)
   const email = (form.get('email') || '').trim()
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) || form.get('password') !== PASSWORD) {
     return send(res, 200, loginPage({ uid, email, error: 'Wrong email or password. Try again.' }))
   }
-  const { status, body } = await hook('POST', '/sign-in', memberFor(email, form.get('verified') === 'yes'))
-  const result = status === 200
-    ? { login: { accountId: body.sub } }
-    : { error: 'invalid_request', error_description: body.error_description || 'Sign-in failed' }
-  return provider.interactionFinished(req, res, result, { mergeWithLastSubmission: false })
+  return finish(req, res, memberFor(email, form.get('verified') === 'yes'))
 }
 
 /** Cognito's sign-out: /logout?client_id=...&logout_uri=... ends the hosted session, then returns. */

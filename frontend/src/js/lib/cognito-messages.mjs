@@ -54,6 +54,10 @@ export function describeSignInError (status, code) {
 export function describeCognitoError (step, error) {
   const type = error && error.type
   let entry = TABLES[step][type] || COMMON[type]
+  // The PreSignUp trigger's reverse case: this email's account came through LinkedIn.
+  if (type === 'UserLambdaValidationException' && /continue with linkedin/i.test(error.message || '')) {
+    entry = ['email', 'You already have an account with this email address through LinkedIn. Continue with LinkedIn to sign in']
+  }
   if (step.startsWith('signUp') && type === 'InvalidParameterException' && /password/i.test(error.message)) {
     entry = SIGN_UP.InvalidPasswordException
   }

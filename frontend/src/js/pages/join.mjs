@@ -2,6 +2,7 @@
 import { ApiError, checkInvitation } from '../lib/api.mjs'
 import { formatDate } from '../lib/dom.mjs'
 import { INVITATION_NOT_VALID_REASON, TOO_MANY_TRIES } from '../lib/invitation.mjs'
+import { offerLinkedIn } from '../lib/linkedin.mjs'
 import { showProblem } from '../lib/messages.mjs'
 import { showOnly, startPage } from '../lib/page.mjs'
 import { setPageHeading } from '../lib/page-heading.mjs'
@@ -38,6 +39,7 @@ async function main () {
   const expires = formatDate(invitation.expires_at)
   document.getElementById('expires').textContent = expires ? `This invitation link works until ${expires}.` : ''
   showOnly(['invitation'], STATES)
+  offerLinkedIn({ next: '/profile/edit' })
 }
 
 main()

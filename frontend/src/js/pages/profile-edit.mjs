@@ -140,6 +140,9 @@ async function main () {
       return showProblem()
     }
     setHeading('Create your profile')
+    // After a first sign-in with LinkedIn, the name LinkedIn gave starts the form off.
+    const name = getSession()?.user?.name
+    if (name) profile = { display_name: name }
   }
   version = profile.version
   fillForm(profile)

@@ -4,6 +4,7 @@ import { describeSignInError } from '../lib/cognito-messages.mjs'
 import { clearErrors, showErrors } from '../lib/messages.mjs'
 import { leavePage, onSubmit } from '../lib/forms.mjs'
 import { redeemPendingInvitation } from '../lib/invitation.mjs'
+import { offerLinkedIn } from '../lib/linkedin.mjs'
 import { startPage } from '../lib/page.mjs'
 import { getPendingEmail, saveSession, setFlash, setPendingEmail } from '../lib/session.mjs'
 
@@ -12,6 +13,7 @@ startPage()
 const form = document.getElementById('sign-in-form')
 const next = safeNextPath(new URLSearchParams(window.location.search).get('next'))
 if (getPendingEmail() && !form.elements.email.value) form.elements.email.value = getPendingEmail()
+offerLinkedIn({ next })
 
 onSubmit(form, async () => {
   const email = form.elements.email.value.trim()

@@ -1,5 +1,10 @@
-// Ends the session everywhere (this tab, the browser's other tabs, other devices), then shows the page.
+// Ends the session everywhere (this tab, the browser's other tabs, other devices), then the hosted
+// sign-in's session too when this browser used Continue with LinkedIn, then shows the page.
 import { signOut } from '../lib/auth.mjs'
+import { hostedSignOutUrl } from '../lib/linkedin.mjs'
 import { startPage } from '../lib/page.mjs'
 
-signOut().finally(startPage)
+signOut()
+  .then(hostedSignOutUrl)
+  .catch(() => null)
+  .then((url) => (url ? window.location.replace(url) : startPage()))

@@ -1,4 +1,5 @@
 // Start page: people already signed in go on to their profile instead of creating an account.
+import { offerLinkedIn } from '../lib/linkedin.mjs'
 import { startPage } from '../lib/page.mjs'
 import { isSignedIn } from '../lib/session.mjs'
 
@@ -7,3 +8,4 @@ if (isSignedIn()) {
   const button = document.getElementById('start-button')
   if (button) button.setAttribute('href', '/profile')
 }
+if (!isSignedIn()) offerLinkedIn()
