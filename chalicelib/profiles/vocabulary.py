@@ -7,7 +7,7 @@ interests suggest but do not restrict.
 
 from bisect import bisect_left
 
-from chalicelib.matching.tags import normalise_tag
+from chalicelib.matching.tags import SYNONYMS, normalise_tag
 
 PROFESSIONS: tuple[str, ...] = (
     "actuarial",
@@ -93,3 +93,12 @@ def suggest(kind: str, prefix: str = "", limit: int = 20) -> list[str]:
     starts = [item for item in items[start:] if item.startswith(wanted)]
     inner = [item for item in items if f" {wanted}" in f" {item}" and not item.startswith(wanted)]
     return (starts + inner)[:limit]
+
+
+def whole_vocabulary(kind: str) -> dict[str, object]:
+    """Every entry, and the synonyms that lead to them (to map a list of tags in one go, as the
+    LinkedIn import does in the browser)."""
+    items = VOCABULARIES[kind]
+    known = set(items)
+    return {"kind": kind, "items": list(items),
+            "synonyms": {variant: tag for variant, tag in sorted(SYNONYMS.items()) if tag in known}}

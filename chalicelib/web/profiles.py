@@ -1,16 +1,20 @@
-"""Routes: my profile, other people's profiles, and the vocabularies for tags."""
+"""Routes: my profile, other people's profiles, and the vocabularies for tags.
+
+GET /vocabulary/{kind}?prefix=   (public) up to 20 entries starting with, or containing as a word, the prefix
+GET /vocabulary/{kind}?all=true  (public) {"kind", "items": [every entry], "synonyms": {"variant": "entry"}}
+"""
 
 from functools import partial
 
 from chalice import Blueprint
 
 from chalicelib.bootstrap import services
-from chalicelib.errors import NotFoundError
+from chalicelib.errors import NotFoundError, ValidationError
 from chalicelib.match_lists.service import refresh_after_save
 from chalicelib.mentorships.views import contact_email
 from chalicelib.metrics import emit
 from chalicelib.profiles import service as profiles
-from chalicelib.profiles.vocabulary import VOCABULARIES, suggest
+from chalicelib.profiles.vocabulary import VOCABULARIES, suggest, whole_vocabulary
 from chalicelib.web.common import api_route, bearer, json_body, now, principal, query
 
 api = Blueprint(__name__)
@@ -50,4 +54,9 @@ def get_profile(user_id: str) -> dict[str, object]:
 def get_vocabulary(kind: str) -> dict[str, object]:
     if kind not in VOCABULARIES:
         raise NotFoundError(f"There is no vocabulary called '{kind}'. Try one of: {', '.join(VOCABULARIES)}.")
+    every = query(api, "all")
+    if every not in ("", "true"):
+        raise ValidationError("Send all=true for the whole vocabulary, or leave it out.", fields={"all": "must be true"})
+    if every:
+        return whole_vocabulary(kind)  # every entry and its synonyms (the LinkedIn import maps a whole list)
     return {"kind": kind, "items": suggest(kind, query(api, "prefix")[:60])}

@@ -35,3 +35,15 @@ def test_an_unknown_vocabulary_is_404_with_a_json_error(api):
     reply = api.call("GET", "/vocabulary/hobbies")
     assert reply.status == 404
     assert "skills" in reply.body["error"]["message"]
+
+
+def test_the_whole_skills_vocabulary_comes_with_its_synonyms_for_mapping_a_list_at_once(api):
+    reply = api.call("GET", "/vocabulary/skills?all=true")
+    assert reply.status == 200 and len(reply.body["items"]) > 60 and "stakeholder management" in reply.body["items"]
+    assert reply.body["synonyms"]["stakeholder mgmt"] == "stakeholder management"
+    assert set(reply.body["synonyms"].values()) <= set(reply.body["items"])
+
+
+def test_all_takes_only_true(api):
+    reply = api.call("GET", "/vocabulary/skills?all=yes")
+    assert (reply.status, reply.body["error"]["code"]) == (400, "validation_error")
