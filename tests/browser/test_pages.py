@@ -21,11 +21,13 @@ SIGNED_OUT_PAGES = {
     "/accessibility": "Accessibility statement for Mentor Match",
     "/join?code=not-a-real-invitation-code": "This invitation link is not valid",
     "/account-deleted": "Your account has been deleted",
+    "/auth/callback": "You are not signed in",  # Continue with LinkedIn's callback, opened without a sign-in
     "/no-such-page": "Page not found",
 }
 SIGNED_IN_PAGES = {
     "/profile": "Your profile",
     "/profile/edit": "Change your profile",
+    "/profile/import": "Add skills from your LinkedIn data",
     "/people?id={user_id}": "Grace Hopper",
     "/matches": "Your suggested mentors",
     "/matches/mentees": "People you could mentor",
