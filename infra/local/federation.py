@@ -104,6 +104,8 @@ class LocalFederation:
         provider, subject = str(member["provider"]), str(member["subject"])
         with self._lock:
             linked = self._user_with_identity(provider, subject)
+            if linked is not None and not linked.get("Enabled", True):
+                raise FederationError("User is disabled.")  # Cognito's words for a suspended account
             if linked is not None:
                 return self.account(linked)
             self._run_pre_sign_up(provider, subject, member)
@@ -170,8 +172,6 @@ class LocalFederation:
         """The user whose ``identities`` name this provider identity (a local scan: the emulator holds few)."""
         for page in self.cognito.get_paginator("list_users").paginate(UserPoolId=self.pool_id):
             for user in page["Users"]:
-                if not user.get("Enabled", True):
-                    continue
                 for entry in identities_of(_attributes(user.get("Attributes", []))):
                     same = (entry.get("providerName"), entry.get("userId")) == (provider, subject)
                     if same and (primary is None or (entry.get("primary") == "true") == primary):

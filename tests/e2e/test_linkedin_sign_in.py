@@ -80,3 +80,13 @@ def test_a_password_sign_up_for_a_linkedin_only_email_is_told_to_continue_with_l
     assert reply.status == 400 and reply.body["__type"] == "UserLambdaValidationException"
     assert "Continue with LinkedIn" in reply.body["message"]
 
+
+
+def test_a_suspended_linkedin_member_cannot_sign_in_with_linkedin(local_stack):
+    stack = local_stack
+    outcome = continue_with_linkedin(stack.site_url, new_email(), stack.demo_password)
+    admin = sign_in(stack.site_url, stack.user_pool_client_id, stack.demo_admin, stack.demo_password)
+    user_id = outcome.body["user"]["user_id"]
+    api(stack.site_url, "POST", f"/admin/users/{user_id}/suspend", admin["AccessToken"], expect=200)
+    again = continue_with_linkedin(stack.site_url, outcome.body["user"]["email"], stack.demo_password)
+    assert again.error == "User is disabled."

@@ -43,6 +43,9 @@ async function main () {
   if (!outcome) return fail('This sign-in has already been used or has expired. Sign in again.')
   if (shouldRetry(outcome)) return continueWithLinkedIn({ next: outcome.data.next, retried: true })
   if (outcome.error === 'access_denied') return fail('You did not finish signing in with LinkedIn.')
+  if (outcome.error && /user is disabled/i.test(outcome.description)) {
+    return fail('Your account has been suspended. Contact the Mentor Match team.')
+  }
   if (outcome.error) {
     const message = triggerMessage(outcome.description)
     return message ? refuse(message) : fail()
