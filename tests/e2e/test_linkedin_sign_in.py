@@ -4,6 +4,7 @@ import uuid
 
 import boto3
 import pytest
+import requests
 
 from tests.e2e.api_client import api, cognito, request, sign_in
 from tests.e2e.linkedin import continue_with_linkedin
@@ -90,3 +91,29 @@ def test_a_suspended_linkedin_member_cannot_sign_in_with_linkedin(local_stack):
     api(stack.site_url, "POST", f"/admin/users/{user_id}/suspend", admin["AccessToken"], expect=200)
     again = continue_with_linkedin(stack.site_url, outcome.body["user"]["email"], stack.demo_password)
     assert again.error == "User is disabled."
+
+
+def test_the_verifier_accepts_a_real_stand_in_token_and_refuses_it_when_configured_for_another_issuer(
+        local_stack, monkeypatch, tmp_path):
+    """The API's own verifier, in process, over the stand-in's published keys: trusted issuer or not."""
+    from dataclasses import replace
+
+    from cognitojwt import jwt_sync
+
+    from chalicelib.auth import TokenVerifier
+    from chalicelib.errors import UnauthorisedError
+    from chalicelib.settings import load_settings
+
+    token = continue_with_linkedin(local_stack.site_url, new_email(), local_stack.demo_password).body["access_token"]
+    jwks = tmp_path / "stand-in-jwks.json"
+    jwks.write_bytes(requests.get(f"{local_stack.oidc_url}/.well-known/jwks.json", timeout=10).content)
+    monkeypatch.setenv("AWS_COGNITO_JWKS_PATH", str(jwks))
+    jwt_sync.get_keys.cache_clear()
+    settings = replace(load_settings(), region=local_stack.region, user_pool_id=local_stack.user_pool_id,
+                       user_pool_client_id=local_stack.user_pool_client_id, jwks_url=str(jwks))
+    trusting = replace(settings, token_issuers=(settings.token_issuer, local_stack.oidc_url))
+    assert TokenVerifier(trusting).verify(token).username
+    for others in ((settings.token_issuer,), ("https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_Other",)):
+        with pytest.raises(UnauthorisedError, match="issued by someone else"):
+            TokenVerifier(replace(settings, token_issuers=others)).verify(token)
+    jwt_sync.get_keys.cache_clear()
