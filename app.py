@@ -14,6 +14,7 @@ from chalicelib.triggers import pre_sign_up as check_pre_sign_up
 from chalicelib.web import (
     admin,
     common,
+    edge,
     invitations,
     match_lists,
     mentorships,
@@ -28,6 +29,7 @@ from chalicelib.web.common import now
 app = Chalice(app_name="mentor-match")
 app.log.setLevel(logging.INFO)
 
+app.register_middleware(edge.only_through_cloudfront, "http")
 for blueprint in (common.auth, sessions.api, profiles.api, match_lists.api, invitations.api, organisations.api,
                   admin.api, mentorships.api, safety.api, privacy.api):
     app.register_blueprint(blueprint)

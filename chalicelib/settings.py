@@ -67,6 +67,8 @@ class Settings:
     token_issuers: tuple[str, ...] = ()
     oauth_redirect_uris: tuple[str, ...] = ()  # where the hosted endpoints may send the code back
     identity_providers: tuple[str, ...] = ("LinkedIn",)  # provider names in the user pool
+    # The value CloudFront puts in X-Origin-Verify; "" (local, tests): requests need no such header.
+    origin_verify_secret: str = ""
 
     def table_name(self, base: str) -> str:
         return f"{self.table_prefix}{base}"
@@ -115,6 +117,7 @@ def load_settings() -> Settings:
         token_issuers=(issuer, *_env_list("HOSTED_UI_ISSUER", "")),
         oauth_redirect_uris=_env_list("OAUTH_REDIRECT_URIS", f"{site_url}/auth/callback"),
         identity_providers=_env_list("IDENTITY_PROVIDERS", "LinkedIn"),
+        origin_verify_secret=_env("ORIGIN_VERIFY_SECRET", ""),
     )
 
 

@@ -10,6 +10,7 @@ import http.client
 import json
 import mimetypes
 import posixpath
+import re
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -17,11 +18,30 @@ from urllib.parse import unquote, urlsplit
 
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "host",
               "proxy-authorization", "proxy-authenticate", "content-length"}
-SECURITY_HEADERS = {
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
-}
+TEMPLATE = Path(__file__).resolve().parents[1] / "template.json"
+
+
+def security_headers(region: str = "eu-west-2") -> dict[str, str]:
+    """The headers CloudFront adds in AWS (the template's ``SiteResponseHeadersPolicy``), as HTTP headers."""
+    policy = json.loads(TEMPLATE.read_text())["Resources"]["SiteResponseHeadersPolicy"]
+    config = policy["Properties"]["ResponseHeadersPolicyConfig"]
+    security = config["SecurityHeadersConfig"]
+    hsts = security["StrictTransportSecurity"]
+    csp = security["ContentSecurityPolicy"]["ContentSecurityPolicy"]
+    csp = csp["Fn::Sub"] if isinstance(csp, dict) else csp
+    headers = {
+        "Content-Security-Policy": re.sub(r"\$\{AWS::Region\}", region, csp),
+        "Strict-Transport-Security": f"max-age={hsts['AccessControlMaxAgeSec']}"
+        + ("; includeSubDomains" if hsts.get("IncludeSubdomains") else "") + ("; preload" if hsts.get("Preload") else ""),
+        "X-Frame-Options": security["FrameOptions"]["FrameOption"],
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": security["ReferrerPolicy"]["ReferrerPolicy"],
+    }
+    headers.update({item["Header"]: item["Value"] for item in config.get("CustomHeadersConfig", {}).get("Items", [])})
+    return headers
+
+
+SECURITY_HEADERS = security_headers()
 
 
 class SiteHandler(BaseHTTPRequestHandler):

@@ -116,6 +116,10 @@ GRANTS: dict[str, set[tuple[str, str]]] = {
             "cognito-idp:AdminDisableUser cognito-idp:AdminEnableUser cognito-idp:AdminUserGlobalSignOut", POOL)
     | grant("ses:SendEmail", SES),
 }
+# Not a function's: API Gateway's account-wide CloudWatch role, which writes the access log only.
+API_GATEWAY_LOGGING = grant("logs:CreateLogStream logs:DescribeLogStreams logs:PutLogEvents",
+                            "arn:aws:logs:eu-west-2:123456789012:log-group:/aws/apigateway/mentor-match-prod-access:*") \
+    | grant("logs:DescribeLogGroups", "arn:aws:logs:eu-west-2:123456789012:log-group:*")
 PASSWORD = "Long-Password-2026"
 READ_ONLY = {"user_id", "created_at", "updated_at"}
 WRITE_ACTIONS = ("Put", "Update", "Delete", "BatchWrite", "Create", "Admin", "Send", "Set", "Add", "Remove")
@@ -154,7 +158,14 @@ def refused(role: RolePolicy, requests: set[tuple[str, str]]) -> list[str]:
 
 
 def test_every_role_in_the_package_is_reviewed(roles):
-    assert set(roles) == set(GRANTS), "a new function needs its role reviewed here"
+    assert set(roles) == {*GRANTS, "ApiGatewayLoggingRole"}, "a new function needs its role reviewed here"
+
+
+def test_api_gateway_may_only_write_the_access_log(merged, roles):
+    assert roles["ApiGatewayLoggingRole"].grants() == API_GATEWAY_LOGGING
+    assert roles["ApiGatewayLoggingRole"].managed_policies == ()
+    trust = merged["Resources"]["ApiGatewayLoggingRole"]["Properties"]["AssumeRolePolicyDocument"]["Statement"]
+    assert [s["Principal"] for s in trust] == [{"Service": "apigateway.amazonaws.com"}]
 
 
 @pytest.mark.parametrize("role", sorted(GRANTS))

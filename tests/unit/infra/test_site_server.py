@@ -1,6 +1,6 @@
 """The local site server's file lookup: clean URLs work, nothing outside the site is served."""
 
-from infra.local.site_server import find_file
+from infra.local.site_server import find_file, security_headers
 
 
 def make_site(tmp_path):
@@ -28,3 +28,14 @@ def test_paths_outside_the_site_folder_are_never_served(tmp_path):
 
 def test_unknown_paths_find_nothing(tmp_path):
     assert find_file(make_site(tmp_path), "/no-such-page") is None
+
+
+def test_the_local_site_sends_the_headers_cloudfront_adds_in_aws():
+    headers = security_headers("eu-west-2")
+    csp = dict(part.strip().split(" ", 1) for part in headers["Content-Security-Policy"].split(";"))
+    assert csp["script-src"] == "'self'"  # no inline script, no eval
+    assert csp["connect-src"] == "'self' https://cognito-idp.eu-west-2.amazonaws.com"
+    assert csp["frame-ancestors"] == "'none'" and csp["default-src"] == "'none'"
+    assert "unsafe" not in headers["Content-Security-Policy"]
+    assert headers["Strict-Transport-Security"].startswith("max-age=63072000")
+    assert headers["X-Frame-Options"] == "DENY"
