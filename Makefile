@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export AWS_DEFAULT_REGION ?= eu-west-2
 
-.PHONY: help run test lint typecheck unit integration e2e browser site requirements package recompute bench admin clean
+.PHONY: checkov-install help run test lint typecheck unit integration e2e browser site requirements package recompute bench admin clean
 
 help: ## List the commands
 	@grep -hE '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -19,6 +19,15 @@ $(BIN)/.installed: pyproject.toml
 	@$(BIN)/pip install --quiet --disable-pip-version-check --upgrade pip
 	@$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,bench]'
 	@touch $@
+
+# checkov (the infrastructure checker) pins older boto3/botocore than the app: it gets its own venv.
+CHECKOV := .tools/checkov/bin/checkov
+$(CHECKOV):
+	@echo "Installing checkov into .tools/checkov ..."
+	@mkdir -p .tools && $(PYTHON) -m venv .tools/checkov
+	@.tools/checkov/bin/pip install --quiet --disable-pip-version-check 'checkov>=3.3,<4'
+
+checkov-install: $(CHECKOV) ## Install checkov (used by the infra tests) into .tools/checkov
 
 frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
 	@echo "Installing the site's packages ..."
@@ -49,7 +58,7 @@ run: $(BIN)/.installed site $(STAND_IN) ## Start the whole local stack (AWS emul
 # Two workers, whole files each (a file's tests may share a local stack's state in order).
 PYTEST := $(BIN)/pytest -n 2 --dist loadfile
 
-test: $(BIN)/.installed site $(STAND_IN) /usr/bin/chromium lint typecheck ## Install what tests need and run the whole suite (unit, integration, e2e, browser)
+test: $(BIN)/.installed $(CHECKOV) site $(STAND_IN) /usr/bin/chromium lint typecheck ## Install what tests need and run the whole suite (unit, integration, e2e, browser)
 	@$(PYTEST) tests
 
 recompute: $(BIN)/.installed ## Run the scheduled match recompute against the running local stack (make run)
@@ -74,7 +83,7 @@ typecheck: $(BIN)/.installed ## Check the types of chalicelib/ and app.py with m
 unit: $(BIN)/.installed ## Run the unit tests (pure logic and services over in-memory adapters; no network)
 	@$(PYTEST) tests/unit
 
-integration: $(BIN)/.installed ## Run the integration tests (the app and adapters on moto in process; cfn-lint)
+integration: $(BIN)/.installed $(CHECKOV) ## Run the integration tests (the app and adapters on moto in process; cfn-lint, checkov)
 	@$(PYTEST) tests/integration
 
 e2e: $(BIN)/.installed site $(STAND_IN) ## Run the end-to-end tests (HTTP against a local stack the tests start)
@@ -90,4 +99,4 @@ package: $(BIN)/.installed ## Build the CloudFormation package for the prod stag
 	@$(BIN)/chalice package --stage prod --merge-template infra/template.json build/
 
 clean: ## Remove installed tools and build output
-	rm -rf $(VENV) frontend/node_modules frontend/dist build .local
+	rm -rf $(VENV) .tools frontend/node_modules frontend/dist build .local

@@ -1,0 +1,72 @@
+"""checkov (PyPI) on the packaged production template and the edge stack, against a reviewed baseline.
+
+infra/checkov-baseline.toml lists each finding that is kept on purpose, with its reason. This fails on
+any other finding, and on a baseline entry that no longer matches anything (so the baseline stays true).
+checkov lives in its own virtual environment (.tools/checkov, made by `make checkov-install`): it pins
+older boto3/botocore than the app uses.
+"""
+
+import fnmatch
+import json
+import subprocess
+import tomllib
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[3]
+CHECKOV = REPO / ".tools" / "checkov" / "bin" / "checkov"
+BASELINE = REPO / "infra" / "checkov-baseline.toml"
+EDGE = REPO / "infra" / "edge.json"
+
+
+def checkov_findings(template: Path) -> list[tuple[str, str]]:
+    if not CHECKOV.exists():
+        pytest.fail(f"checkov is not installed at {CHECKOV}: run make checkov-install (make test does)")
+    result = subprocess.run(
+        [str(CHECKOV), "-f", str(template), "--framework", "cloudformation", "--quiet", "--compact",
+         "--skip-download", "-o", "json"],
+        capture_output=True, text=True, timeout=300, env={"PATH": "/usr/bin:/bin", "HOME": str(REPO / ".tools"),
+                                                           "BC_SKIP_MAPPING": "TRUE"},
+    )
+    assert result.stdout.strip(), f"checkov printed nothing:\n{result.stderr[-2000:]}"
+    reports = json.loads(result.stdout)
+    reports = reports if isinstance(reports, list) else [reports]
+    if all("results" not in report for report in reports):  # checkov's shape when nothing failed
+        return []
+    return sorted((check["check_id"], check["resource"]) for report in reports
+                  for check in report["results"]["failed_checks"])
+
+
+def baseline() -> list[dict]:
+    return tomllib.loads(BASELINE.read_text())["accepted"]
+
+
+def accepted(finding: tuple[str, str], entries: list[dict]) -> bool:
+    check, resource = finding
+    return any(entry["check"] == check and any(fnmatch.fnmatchcase(resource, pattern)
+                                               for pattern in entry["resources"]) for entry in entries)
+
+
+@pytest.fixture(scope="module")
+def findings(packaged) -> list[tuple[str, str]]:
+    return checkov_findings(packaged) + checkov_findings(EDGE)
+
+
+def test_checkov_finds_nothing_that_the_baseline_does_not_explain(findings):
+    assert findings, "checkov found nothing at all: is it really scanning?"
+    unexplained = [f"{check} {resource}" for check, resource in findings if not accepted((check, resource), baseline())]
+    assert unexplained == []
+
+
+def test_every_baseline_entry_still_matches_a_finding_and_gives_a_reason(findings):
+    for entry in baseline():
+        assert len(entry["reason"].split()) >= 12, entry["check"]
+        assert any(accepted(finding, [entry]) for finding in findings), f"stale baseline entry {entry['check']}"
+
+
+def test_the_baseline_matching_can_fail():
+    entries = [{"check": "CKV_AWS_18", "resources": ["AWS::S3::Bucket.SiteBucket"], "reason": "x"}]
+    assert accepted(("CKV_AWS_18", "AWS::S3::Bucket.SiteBucket"), entries)
+    assert not accepted(("CKV_AWS_18", "AWS::S3::Bucket.Other"), entries)
+    assert not accepted(("CKV_AWS_19", "AWS::S3::Bucket.SiteBucket"), entries)
