@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 
 import boto3
 
+from chalicelib.accounts.mfa import AdminMfaCheck
 from chalicelib.accounts.ports import AccountRepository, Directory
 from chalicelib.adapters.cognito import CognitoDirectory, CognitoSignIn
 from chalicelib.adapters.cognito_links import CognitoUserPools
@@ -156,6 +157,10 @@ class Services:
         linking = LinkingStores(pools.directory(pool_id), self.adapters.accounts, pools.linker(pool_id),
                                 self.settings.identity_providers)
         return SignUpStores(self.invitations, linking)
+
+    @cached_property
+    def admin_mfa(self) -> AdminMfaCheck:
+        return AdminMfaCheck(self.adapters.directory, self.settings.admin_mfa_cache_seconds)
 
     def person_gate(self, user_id: str, username: str) -> PersonGate:
         """The sign-up gate for one signed-in person."""

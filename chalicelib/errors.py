@@ -60,6 +60,16 @@ class AccountSuspendedError(ForbiddenError):
     code = "account_suspended"
 
 
+class MfaRequiredError(ForbiddenError):
+    """Administrators must have an authenticator app (TOTP) set up before they can use admin rights."""
+
+    code = "mfa_required"
+
+
+class CodeMismatchError(SignInFailedError):
+    code = "code_not_correct"
+
+
 class PasswordResetRequiredError(ForbiddenError):
     code = "password_reset_required"
 

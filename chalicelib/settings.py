@@ -69,6 +69,9 @@ class Settings:
     identity_providers: tuple[str, ...] = ("LinkedIn",)  # provider names in the user pool
     # The value CloudFront puts in X-Origin-Verify; "" (local, tests): requests need no such header.
     origin_verify_secret: str = ""
+    # Administrators' rights need TOTP set up on their account (on in AWS: infra/template.json).
+    admin_mfa_required: bool = False
+    admin_mfa_cache_seconds: int = 60
 
     def table_name(self, base: str) -> str:
         return f"{self.table_prefix}{base}"
@@ -118,6 +121,8 @@ def load_settings() -> Settings:
         oauth_redirect_uris=_env_list("OAUTH_REDIRECT_URIS", f"{site_url}/auth/callback"),
         identity_providers=_env_list("IDENTITY_PROVIDERS", "LinkedIn"),
         origin_verify_secret=_env("ORIGIN_VERIFY_SECRET", ""),
+        admin_mfa_required=_env("ADMIN_MFA_REQUIRED", "false") == "true",
+        admin_mfa_cache_seconds=_env_int("ADMIN_MFA_CACHE_SECONDS", 60),
     )
 
 

@@ -40,6 +40,10 @@ class Directory(Protocol):
 
     def set_group(self, username: str, group: str, member: bool) -> None: ...
 
+    def has_totp(self, username: str) -> bool:
+        """True when the person has an authenticator app (TOTP) turned on as a second step."""
+        ...
+
     def delete_user(self, username: str) -> None:
         """Delete the user; one already gone is not an error (deleting twice is safe)."""
         ...

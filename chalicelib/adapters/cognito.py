@@ -8,7 +8,8 @@ user id tries the id as a username first; other users (LinkedIn) are found by a 
 
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from botocore.exceptions import ClientError
@@ -17,6 +18,7 @@ from chalicelib.accounts.domain import DirectoryUnavailableError, DirectoryUser
 from chalicelib.adapters.hosted_ui import HostedUiTokens
 from chalicelib.errors import (
     AccountSuspendedError,
+    CodeMismatchError,
     MentorMatchError,
     NotConfirmedError,
     NotFoundError,
@@ -25,11 +27,15 @@ from chalicelib.errors import (
     SignInFailedError,
     TooManyRequestsError,
 )
-from chalicelib.sessions.domain import Flow, Tokens
+from chalicelib.sessions.domain import CHALLENGES, TOTP, TOTP_SETUP, Challenge, Flow, Tokens
 
 if TYPE_CHECKING:
     from mypy_boto3_cognito_idp import CognitoIdentityProviderClient
-    from mypy_boto3_cognito_idp.type_defs import AttributeTypeTypeDef, InitiateAuthResponseTypeDef
+    from mypy_boto3_cognito_idp.type_defs import (
+        AttributeTypeTypeDef,
+        InitiateAuthResponseTypeDef,
+        RespondToAuthChallengeResponseTypeDef,
+    )
 
 logger = logging.getLogger(__name__)
 
@@ -94,6 +100,15 @@ class CognitoDirectory:
         call = self._client.admin_add_user_to_group if member else self._client.admin_remove_user_from_group
         call(UserPoolId=self._pool, Username=username, GroupName=group)
 
+    def has_totp(self, username: str) -> bool:
+        try:
+            reply = self._client.admin_get_user(UserPoolId=self._pool, Username=username)
+        except ClientError as error:
+            if _error_code(error) == "UserNotFoundException":
+                return False
+            raise
+        return "SOFTWARE_TOKEN_MFA" in (reply.get("UserMFASettingList") or [])
+
     def delete_user(self, username: str) -> None:
         try:
             self._client.admin_delete_user(UserPoolId=self._pool, Username=username)
@@ -140,6 +155,9 @@ SIGN_IN_REFUSALS: dict[str, tuple[type[MentorMatchError], str]] = {
     "PasswordResetRequiredException": (PasswordResetRequiredError, "You need to reset your password before you can sign in."),
     "TooManyRequestsException": (TooManyRequestsError, TOO_MANY),
     "TooManyFailedAttemptsException": (TooManyRequestsError, TOO_MANY),
+    "CodeMismatchException": (CodeMismatchError, "The code is not correct. Enter the 6 digits your app shows now."),
+    "EnableSoftwareTokenMFAException": (CodeMismatchError, "The code is not correct. Enter the 6 digits your app shows now."),
+    "ExpiredCodeException": (SessionEndedError, "That took too long. Sign in again."),
     "LimitExceededException": (TooManyRequestsError, TOO_MANY),
 }
 
@@ -159,6 +177,22 @@ def sign_in_refusal(error: ClientError) -> MentorMatchError | None:
     return kind(text)
 
 
+@contextmanager
+def refusals(expired_session: bool = False) -> Iterator[None]:
+    """Cognito's refusals as our errors (a fault stays a fault). ``expired_session``: a challenge's
+    session that ran out (3 minutes) or was used up means signing in again."""
+    try:
+        yield
+    except ClientError as error:
+        refusal = sign_in_refusal(error)
+        if refusal is None and expired_session and _error_code(error) in ("NotAuthorizedException",
+                                                                          "ResourceNotFoundException"):
+            refusal = SessionEndedError("That took too long, or the sign-in has already been used. Sign in again.")
+        if refusal is None:
+            raise
+        raise refusal from None
+
+
 class CognitoSignIn:
     """``sessions.ports.SignInProvider``: the user pool's own API for passwords, and its OAuth2
     token endpoint (``hosted``) for sign-ins through the hosted endpoints (LinkedIn)."""
@@ -176,16 +210,43 @@ class CognitoSignIn:
             raise NotFoundError("Signing in with LinkedIn is not available here.")
         return self._hosted
 
-    def sign_in(self, email: str, password: str) -> Tokens:
-        try:
+    def sign_in(self, email: str, password: str) -> Tokens | Challenge:
+        with refusals():
             reply = self._client.initiate_auth(AuthFlow="USER_PASSWORD_AUTH", ClientId=self._client_id,
                                                AuthParameters={"USERNAME": email, "PASSWORD": password})
-        except ClientError as error:
-            refusal = sign_in_refusal(error)
-            if refusal is None:
-                raise
-            raise refusal from None
-        return self._tokens(reply)
+        return self._outcome(reply)
+
+    def answer_totp(self, email: str, session: str, code: str) -> Tokens | Challenge:
+        with refusals(expired_session=True):
+            reply = self._client.respond_to_auth_challenge(
+                ClientId=self._client_id, ChallengeName=TOTP, Session=session,
+                ChallengeResponses={"USERNAME": email, "SOFTWARE_TOKEN_MFA_CODE": code})
+        return self._outcome(reply)
+
+    def start_totp_setup(self, session: str) -> Challenge:
+        with refusals(expired_session=True):
+            reply = self._client.associate_software_token(Session=session)
+        return Challenge(TOTP_SETUP, reply.get("Session", session), secret=reply["SecretCode"])
+
+    def finish_totp_setup(self, email: str, session: str, code: str) -> Tokens | Challenge:
+        with refusals(expired_session=True):
+            verified = self._client.verify_software_token(Session=session, UserCode=code,
+                                                          FriendlyDeviceName="Mentor Match")
+            reply = self._client.respond_to_auth_challenge(
+                ClientId=self._client_id, ChallengeName=TOTP_SETUP, Session=verified.get("Session", session),
+                ChallengeResponses={"USERNAME": email})
+        return self._outcome(reply)
+
+    def add_totp(self, access_token: str) -> str:
+        with refusals(expired_session=True):
+            return self._client.associate_software_token(AccessToken=access_token)["SecretCode"]
+
+    def confirm_totp(self, access_token: str, code: str) -> None:
+        with refusals(expired_session=True):
+            self._client.verify_software_token(AccessToken=access_token, UserCode=code,
+                                               FriendlyDeviceName="Mentor Match")
+            self._client.set_user_mfa_preference(
+                AccessToken=access_token, SoftwareTokenMfaSettings={"Enabled": True, "PreferredMfa": True})
 
     def refresh(self, flow: Flow, refresh_token: str) -> Tokens:
         if flow == "oauth":
@@ -217,10 +278,17 @@ class CognitoSignIn:
             if _error_code(error) != "UserNotFoundException":
                 raise
 
+    @classmethod
+    def _outcome(cls, reply: "InitiateAuthResponseTypeDef | RespondToAuthChallengeResponseTypeDef") -> Tokens | Challenge:
+        name = reply.get("ChallengeName", "")
+        if name in CHALLENGES:
+            return Challenge(name, reply.get("Session", ""))
+        return cls._tokens(reply)
+
     @staticmethod
-    def _tokens(reply: "InitiateAuthResponseTypeDef") -> Tokens:
+    def _tokens(reply: "InitiateAuthResponseTypeDef | RespondToAuthChallengeResponseTypeDef") -> Tokens:
         result = reply.get("AuthenticationResult")
-        if not result:  # a challenge (a new password, MFA) this site does not answer yet
+        if not result:  # a challenge (a new password, SMS) this site does not answer
             raise SignInFailedError("This account needs a kind of sign-in that this site does not offer yet. "
                                     "Contact the Mentor Match team.")
         return Tokens(access_token=result["AccessToken"], id_token=result.get("IdToken", ""),

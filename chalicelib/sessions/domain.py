@@ -9,7 +9,7 @@ import base64
 import binascii
 import json
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 Flow = Literal["password", "oauth"]
 FLOWS: tuple[Flow, ...] = ("password", "oauth")
@@ -21,6 +21,26 @@ class Tokens:
     id_token: str
     expires_in: int  # seconds
     refresh_token: str = ""  # only on sign-in (a refresh keeps the one in the cookie)
+
+
+# Cognito's challenges this site answers (password sign-in): a code from an authenticator app, or
+# setting one up first (Cognito asks for that when MFA is required and the person has none yet).
+TOTP: Final = "SOFTWARE_TOKEN_MFA"
+TOTP_SETUP: Final = "MFA_SETUP"
+CHALLENGES = (TOTP, TOTP_SETUP)
+
+
+@dataclass(frozen=True)
+class Challenge:
+    """Cognito wants more before it signs the person in; ``session`` lets the answer continue (3 minutes)."""
+
+    name: str
+    session: str
+    secret: str = ""  # TOTP_SETUP, once started: the key to put in the authenticator app
+
+    def view(self) -> dict[str, str]:
+        shown = {"name": self.name, "session": self.session}
+        return {**shown, "secret": self.secret} if self.secret else shown
 
 
 @dataclass(frozen=True)

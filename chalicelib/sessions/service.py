@@ -9,9 +9,14 @@ from typing import Any
 from jose import jwt
 
 from chalicelib.errors import MentorMatchError, SessionEndedError, ValidationError
-from chalicelib.sessions.domain import RefreshGrant, Tokens
+from chalicelib.sessions.domain import TOTP, Challenge, RefreshGrant, Tokens
 from chalicelib.sessions.ports import SignInProvider
-from chalicelib.sessions.schema import parse_code_sign_in, parse_sign_in
+from chalicelib.sessions.schema import (
+    parse_challenge_answer,
+    parse_code_sign_in,
+    parse_sign_in,
+    parse_totp_code,
+)
 
 Admit = Callable[[Tokens, str], None]  # (tokens, invitation code) -> None, or a refusal (MentorMatchError)
 
@@ -43,10 +48,39 @@ def session_reply(tokens: Tokens, now: datetime) -> dict[str, Any]:
             "user": user}
 
 
+def signed_in_or_challenged(outcome: Tokens | Challenge, now: datetime) -> SignedIn:
+    """A session (tokens), or ``{"challenge": {...}}`` for the page to answer (no cookie yet)."""
+    if isinstance(outcome, Challenge):
+        return SignedIn({"challenge": outcome.view()}, None)
+    return SignedIn(session_reply(outcome, now), RefreshGrant("password", outcome.refresh_token))
+
+
 def sign_in_with_password(body: object, provider: SignInProvider, now: datetime) -> SignedIn:
     data = parse_sign_in(body)
-    tokens = provider.sign_in(data.email, data.password)
-    return SignedIn(session_reply(tokens, now), RefreshGrant("password", tokens.refresh_token))
+    return signed_in_or_challenged(provider.sign_in(data.email, data.password), now)
+
+
+def answer_challenge(body: object, provider: SignInProvider, now: datetime) -> SignedIn:
+    """Rule: SOFTWARE_TOKEN_MFA takes the app's code; MFA_SETUP without a code starts the set-up
+    (the reply carries the secret key), with a code finishes it and the sign-in goes on."""
+    answer = parse_challenge_answer(body)
+    if answer.name == TOTP:
+        return signed_in_or_challenged(provider.answer_totp(answer.email, answer.session, answer.code or ""), now)
+    if answer.code is None:
+        return signed_in_or_challenged(provider.start_totp_setup(answer.session), now)
+    return signed_in_or_challenged(provider.finish_totp_setup(answer.email, answer.session, answer.code), now)
+
+
+def add_authenticator(access_token: str, provider: SignInProvider) -> dict[str, str]:
+    """A signed-in person starts setting up TOTP: the key to type (or the URI for a QR code)."""
+    secret = provider.add_totp(access_token)
+    return {"secret": secret, "uri": f"otpauth://totp/Mentor%20Match?secret={secret}&issuer=Mentor%20Match"}
+
+
+def confirm_authenticator(access_token: str, body: object, provider: SignInProvider) -> dict[str, bool]:
+    provider.confirm_totp(access_token, parse_totp_code(body).code)
+    logger.info("authenticator app set up")
+    return {"enabled": True}
 
 
 def sign_in_with_code(body: object, provider: SignInProvider, redirect_uris: tuple[str, ...], admit: Admit,

@@ -57,6 +57,8 @@ def admin(blueprint: Blueprint) -> Principal:
     who = principal(blueprint)
     if not who.is_admin:
         raise ForbiddenError("Only administrators can do this.")
+    if services().settings.admin_mfa_required:
+        services().admin_mfa.require(who.username)
     return who
 
 

@@ -24,6 +24,16 @@ POST /session/oauth  (public)   body {"code", "code_verifier", "redirect_uri", "
 POST /session/refresh  (public; the session cookie)   no body
     200 as above (a new access token; the cookie is unchanged)
     401 session_ended (no session cookie, or its refresh token expired or was revoked); the cookies are cleared
+    or, when Cognito asks for more (an authenticator app's code, or setting one up), no cookie and
+    200 {"challenge": {"name": "SOFTWARE_TOKEN_MFA" | "MFA_SETUP", "session": "<opaque>"}}
+POST /session/challenge  (public)  body {"email", "name", "session", "code"?}
+    SOFTWARE_TOKEN_MFA with the 6-digit code: 200 and the session as for POST /session;
+    MFA_SETUP without a code: 200 {"challenge": {"name": "MFA_SETUP", "session", "secret"}} (the key to type
+    into the app); MFA_SETUP with the app's first code: 200 and the session.
+    401 code_not_correct | session_ended (the 3 minutes ran out: sign in again); 400 validation_error
+POST /me/authenticator  (signed in)   200 {"secret", "uri"}: start setting up an authenticator app
+PUT /me/authenticator   (signed in)   body {"code"}  200 {"enabled": true}: from the next sign-in Cognito
+    asks for the app's code (administrators need this before they can use admin rights: 403 mfa_required)
 DELETE /session  (public; the session cookie, and the access token when there is one)
     204: the refresh token is revoked, the cookies cleared, and with a valid access token every
     session of that person ends (Cognito global sign-out: every device and tab)
@@ -42,7 +52,7 @@ from chalicelib.federation.service import admit_federated_person
 from chalicelib.invitations.ratelimit import client_keys
 from chalicelib.sessions import service as sessions
 from chalicelib.sessions.domain import RefreshGrant, Tokens
-from chalicelib.web.common import api_route, json_body, now
+from chalicelib.web.common import api_route, bearer, json_body, now, principal
 from chalicelib.web.http_io import JSON_HEADERS, error_reply
 from chalicelib.web.invitations import client_address
 
@@ -100,7 +110,27 @@ def signed_in_username() -> str:
 @api_route(api, "/session", methods=["POST"])
 def sign_in() -> Response:
     signed = sessions.sign_in_with_password(json_body(api), services().adapters.sign_in, now())
-    return reply(signed.reply, 200, signed.grant)
+    return reply(signed.reply, 200, signed.grant, keep=signed.grant is None)
+
+
+@api_route(api, "/session/challenge", methods=["POST"])
+def answer_challenge() -> Response:
+    signed = sessions.answer_challenge(json_body(api), services().adapters.sign_in, now())
+    return reply(signed.reply, 200, signed.grant, keep=signed.grant is None)
+
+
+@api_route(api, "/me/authenticator", methods=["POST"], authorizer=bearer)
+def add_authenticator() -> Response:
+    principal(api)
+    added = sessions.add_authenticator(bearer_token(header("authorization")), services().adapters.sign_in)
+    return reply(added, 200, None, keep=True)
+
+
+@api_route(api, "/me/authenticator", methods=["PUT"], authorizer=bearer)
+def confirm_authenticator() -> dict[str, bool]:
+    principal(api)
+    return sessions.confirm_authenticator(bearer_token(header("authorization")), json_body(api),
+                                          services().adapters.sign_in)
 
 
 @api_route(api, "/session/oauth", methods=["POST"])

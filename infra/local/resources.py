@@ -19,7 +19,8 @@ TEMPLATE = Path(__file__).resolve().parents[1] / "template.json"
 
 # CloudFormation property name -> boto3 parameter name, where they differ.
 POOL_RENAMES = {"UserPoolName": "PoolName"}
-POOL_AWS_ONLY = {"DeletionProtection", "UserPoolTags", "EmailConfiguration", "LambdaConfig", "UserPoolAddOns"}
+POOL_AWS_ONLY = {"DeletionProtection", "UserPoolTags", "EmailConfiguration", "LambdaConfig", "UserPoolAddOns",
+                 "UserPoolTier", "EnabledMfas"}
 CLIENT_AWS_ONLY = {
     "UserPoolId", "CallbackURLs", "LogoutURLs", "SupportedIdentityProviders", "AllowedOAuthFlows",
     "AllowedOAuthScopes", "AllowedOAuthFlowsUserPoolClient", "DefaultRedirectURI",
@@ -65,6 +66,11 @@ def create_user_pool(cognito) -> LocalResources:
         pool_id = existing[0]["Id"]
     else:
         pool_id = cognito.create_user_pool(**user_pool_arguments(pool_name))["UserPool"]["Id"]
+        # EnabledMfas is CloudFormation's; the API sets it with its own call.
+        mfas = template_properties("UserPool").get("EnabledMfas", [])
+        cognito.set_user_pool_mfa_config(
+            UserPoolId=pool_id, MfaConfiguration=template_properties("UserPool")["MfaConfiguration"],
+            SoftwareTokenMfaConfiguration={"Enabled": "SOFTWARE_TOKEN_MFA" in mfas})
     clients = cognito.list_user_pool_clients(UserPoolId=pool_id, MaxResults=60)["UserPoolClients"]
     if clients:
         client_id = clients[0]["ClientId"]

@@ -36,6 +36,7 @@ class InMemoryDirectory:
 
     def __init__(self, users: Iterable[DirectoryUser] = ()):
         self.users: dict[str, DirectoryUser] = {u.username: u for u in users}
+        self.totp: set[str] = set()  # usernames with an authenticator app turned on
 
     def add(self, user_id: str, email: str, username: str = "", groups: Iterable[str] = (), **state: bool
             ) -> DirectoryUser:
@@ -62,6 +63,9 @@ class InMemoryDirectory:
         user = self.users[username]
         groups = user.groups | {group} if member else user.groups - {group}
         self.users[username] = replace(user, groups=frozenset(groups))
+
+    def has_totp(self, username: str) -> bool:
+        return username in self.totp
 
     def delete_user(self, username: str) -> None:
         self.users.pop(username, None)

@@ -4,8 +4,8 @@ import itertools
 import uuid
 from collections.abc import Callable
 
-from chalicelib.errors import NotConfirmedError, SessionEndedError, SignInFailedError
-from chalicelib.sessions.domain import Flow, Tokens
+from chalicelib.errors import CodeMismatchError, NotConfirmedError, SessionEndedError, SignInFailedError
+from chalicelib.sessions.domain import TOTP, Challenge, Flow, Tokens
 from tests.fakes.accounts import InMemoryDirectory
 
 Mint = Callable[..., str]  # claims as keyword arguments -> a signed JWT
@@ -20,6 +20,8 @@ class InMemorySignIn:
         self.live: dict[str, str] = {}  # refresh token -> username
         self.codes: dict[tuple[str, str, str], str] = {}  # (code, verifier, redirect) -> username
         self.revoked: list[str] = []
+        self.challenges: dict[str, str] = {}  # challenge session -> username
+        self.code = "123456"  # what every "authenticator app" shows here
 
     def issue_code(self, username: str, code_verifier: str, redirect_uri: str) -> str:
         """What the hosted endpoints would send back after a sign-in as ``username``."""
@@ -49,9 +51,41 @@ class InMemorySignIn:
             raise SignInFailedError("The email address or password is not correct.")
         if user.username in self.unconfirmed:
             raise NotConfirmedError("You need to confirm your email address before you can sign in.")
+        if self.directory.has_totp(user.username):
+            session = f"challenge-{uuid.uuid4().hex}"
+            self.challenges[session] = user.username
+            return Challenge(TOTP, session)
+        return self._signed_in(user.username)
+
+    def answer_totp(self, email: str, session: str, code: str) -> Tokens | Challenge:
+        username = self.challenges.get(session)
+        if username is None:
+            raise SessionEndedError("That took too long. Sign in again.")
+        if code != self.code:
+            raise CodeMismatchError("The code is not correct.")
+        del self.challenges[session]
+        return self._signed_in(username)
+
+    def start_totp_setup(self, session: str) -> Challenge:
+        raise NotImplementedError("the in-memory pool never asks for MFA_SETUP (tested against Cognito's shapes)")
+
+    def finish_totp_setup(self, email: str, session: str, code: str) -> Tokens | Challenge:
+        raise NotImplementedError("the in-memory pool never asks for MFA_SETUP (tested against Cognito's shapes)")
+
+    def add_totp(self, access_token: str) -> str:
+        return "JBSWY3DPEHPK3PXP"
+
+    def confirm_totp(self, access_token: str, code: str) -> None:
+        if code != self.code:
+            raise CodeMismatchError("The code is not correct.")
+        from jose import jwt
+
+        self.directory.totp.add(jwt.get_unverified_claims(access_token)["username"])
+
+    def _signed_in(self, username: str) -> Tokens:
         refresh = f"refresh-{next(_serial)}-{uuid.uuid4().hex}"
-        self.live[refresh] = user.username
-        return self._tokens(user.username, refresh)
+        self.live[refresh] = username
+        return self._tokens(username, refresh)
 
     def refresh(self, flow: Flow, refresh_token: str) -> Tokens:
         username = self.live.get(refresh_token)

@@ -11,12 +11,52 @@ import { getPendingEmail, saveSession, setFlash, setPendingEmail } from '../lib/
 startPage()
 
 const form = document.getElementById('sign-in-form')
+const codeForm = document.getElementById('code-form')
+let challenge = null // Cognito's challenge, kept in memory only: { name, session }
+let email = ''
 const next = safeNextPath(new URLSearchParams(window.location.search).get('next'))
 if (getPendingEmail() && !form.elements.email.value) form.elements.email.value = getPendingEmail()
 offerLinkedIn({ next })
 
+async function signedIn (reply) {
+  saveSession(reply.body)
+  setPendingEmail(null)
+  // Joining through an invitation link: redeem it now, before the profile is created.
+  await redeemPendingInvitation()
+  leavePage(next)
+}
+
+async function askForCode (asked) {
+  challenge = asked
+  form.hidden = true
+  codeForm.hidden = false
+  if (challenge.name === 'MFA_SETUP' && !challenge.secret) {
+    const started = await sessionCall('POST', '/session/challenge', { body: { email, ...challenge } })
+    if (started.status !== 200 || !started.body.challenge) return showErrors([describeSignInError(started.status, '')])
+    challenge = started.body.challenge
+  }
+  document.getElementById('setup-key').hidden = !challenge.secret
+  document.getElementById('setup-key-value').textContent = challenge.secret || ''
+  codeForm.elements.code.focus()
+}
+
+onSubmit(codeForm, async () => {
+  const code = codeForm.elements.code.value.replace(/\s+/g, '')
+  if (!/^[0-9]{6}$/.test(code)) return showErrors([{ controlId: 'code', text: 'Enter the 6-digit code from your authenticator app' }])
+  clearErrors()
+  const reply = await sessionCall('POST', '/session/challenge',
+    { body: { email, name: challenge.name, session: challenge.session, code } }).catch(() => ({ status: 0, body: null }))
+  if (reply.status === 200 && reply.body.challenge) return askForCode(reply.body.challenge)
+  if (reply.status !== 200) {
+    const errorCode = reply.body && reply.body.error ? reply.body.error.code : ''
+    if (errorCode === 'code_not_correct') return showErrors([{ controlId: 'code', text: 'The code is not correct. Enter the code your app shows now' }])
+    return showErrors([describeSignInError(reply.status, errorCode)])
+  }
+  await signedIn(reply)
+})
+
 onSubmit(form, async () => {
-  const email = form.elements.email.value.trim()
+  email = form.elements.email.value.trim()
   const password = form.elements.password.value
   const errors = [
     { controlId: 'email', text: checkEmail(email) },
@@ -37,10 +77,7 @@ onSubmit(form, async () => {
     }
     return showErrors([describeSignInError(reply.status, code)])
   }
-  saveSession(reply.body)
-  setPendingEmail(null)
-  // Joining through an invitation link: redeem it now, before the profile is created.
-  await redeemPendingInvitation()
-  leavePage(next)
+  if (reply.body.challenge) return askForCode(reply.body.challenge)
+  await signedIn(reply)
 })
 
