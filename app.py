@@ -8,7 +8,7 @@ from chalice import Chalice, Rate
 from chalice.app import CloudWatchEvent
 
 from chalicelib.bootstrap import services
-from chalicelib.match_lists.recompute import run_recompute
+from chalicelib.match_lists.recompute import run_recompute, seed_kernel_cache
 from chalicelib.mentorships.housekeeping import run_housekeeping
 from chalicelib.triggers import pre_sign_up as check_pre_sign_up
 from chalicelib.web import (
@@ -39,6 +39,7 @@ for blueprint in (common.auth, sessions.api, profiles.api, match_lists.api, invi
 def recompute(event: CloudWatchEvent) -> dict[str, object]:
     """Recompute every match list (new people, capacity changes) and the API's snapshot."""
     s = services()
+    seed_kernel_cache(s.settings.numba_cache_seed, s.settings.numba_cache_dir)
     return asdict(run_recompute(s.adapters.profiles, s.exclusions, s.adapters.match_lists, s.adapters.snapshots,
                                 s.match_config, now()))
 

@@ -72,6 +72,10 @@ class Settings:
     # Administrators' rights need TOTP set up on their account (on in AWS: infra/template.json).
     admin_mfa_required: bool = False
     admin_mfa_cache_seconds: int = 60
+    # The recompute image carries numba's compiled kernel (NUMBA_CACHE_SEED, read-only); numba
+    # needs a writable cache folder (NUMBA_CACHE_DIR), so the seed is copied there on a cold start.
+    numba_cache_dir: str = ""
+    numba_cache_seed: str = ""
 
     def table_name(self, base: str) -> str:
         return f"{self.table_prefix}{base}"
@@ -123,6 +127,8 @@ def load_settings() -> Settings:
         origin_verify_secret=_env("ORIGIN_VERIFY_SECRET", ""),
         admin_mfa_required=_env("ADMIN_MFA_REQUIRED", "false") == "true",
         admin_mfa_cache_seconds=_env_int("ADMIN_MFA_CACHE_SECONDS", 60),
+        numba_cache_dir=_env("NUMBA_CACHE_DIR", ""),
+        numba_cache_seed=_env("NUMBA_CACHE_SEED", ""),
     )
 
 

@@ -12,6 +12,8 @@ Rules (design: Matching; issue 3):
 """
 
 import logging
+import os
+import shutil
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
@@ -59,6 +61,15 @@ def run_recompute(profiles: ProfileRepository, source: ExclusionSource, lists: M
     logger.info("recompute finished %s", asdict(summary))
     emit({"RecomputeSeconds": summary.seconds, "ListsChanged": summary.lists_changed})
     return summary
+
+
+def seed_kernel_cache(seed: str, cache: str) -> bool:
+    """Copy the kernel compiled at image build (``seed``) into numba's writable cache folder, once
+    per container, before numba is imported; True when copied. Nothing to do without both folders."""
+    if not seed or not cache or not os.path.isdir(seed) or os.path.isdir(cache):
+        return False
+    shutil.copytree(seed, cache)
+    return True
 
 
 def only_changed(computed: Iterable[MatchList], previous: dict[str, str], digests: dict[str, str]) -> Iterator[MatchList]:

@@ -1,4 +1,4 @@
-"""checkov (PyPI) on the packaged production template and the edge stack, against a reviewed baseline.
+"""checkov (PyPI) on the packaged production template, the edge and the bootstrap stacks, against a reviewed baseline.
 
 infra/checkov-baseline.toml lists each finding that is kept on purpose, with its reason. This fails on
 any other finding, and on a baseline entry that no longer matches anything (so the baseline stays true).
@@ -18,6 +18,7 @@ REPO = Path(__file__).resolve().parents[3]
 CHECKOV = REPO / ".tools" / "checkov" / "bin" / "checkov"
 BASELINE = REPO / "infra" / "checkov-baseline.toml"
 EDGE = REPO / "infra" / "edge.json"
+BOOTSTRAP = REPO / "infra" / "bootstrap.json"
 
 
 def checkov_findings(template: Path) -> list[tuple[str, str]]:
@@ -50,7 +51,7 @@ def accepted(finding: tuple[str, str], entries: list[dict]) -> bool:
 
 @pytest.fixture(scope="module")
 def findings(packaged) -> list[tuple[str, str]]:
-    return checkov_findings(packaged) + checkov_findings(EDGE)
+    return checkov_findings(packaged) + checkov_findings(EDGE) + checkov_findings(BOOTSTRAP)
 
 
 def test_checkov_finds_nothing_that_the_baseline_does_not_explain(findings):

@@ -366,3 +366,56 @@ def test_the_site_and_the_api_share_one_cloudfront_origin(merged):
     site_origin = origins[config["DefaultCacheBehavior"]["TargetOriginId"]]
     assert site_origin["OriginAccessControlId"] == {"Fn::GetAtt": ["SiteOriginAccessControl", "Id"]}
     assert "CustomErrorResponses" not in config, "they would replace the API's JSON 403/404 replies too"
+
+
+@pytest.mark.parametrize("name,region", [("edge.json", "us-east-1"), ("bootstrap.json", "eu-west-2")])
+def test_cfn_lint_finds_nothing_in_the_stacks_make_deploy_adds(name, region):
+    matches = lint_file(REPO / "infra" / name, ManualArgs(regions=[region]))
+    assert [f"{m.rule.id} {m.path_string}: {m.message}" for m in matches] == []
+
+
+def test_the_web_acl_is_on_cloudfront_with_managed_rules_and_a_rate_limit():
+    acl = json.loads((REPO / "infra" / "edge.json").read_text())["Resources"]["WebAcl"]["Properties"]
+    assert acl["Scope"] == "CLOUDFRONT" and acl["DefaultAction"] == {"Allow": {}}
+    groups = {r["Statement"]["ManagedRuleGroupStatement"]["Name"] for r in acl["Rules"]
+              if "ManagedRuleGroupStatement" in r["Statement"]}
+    assert groups == {"AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet"}
+    assert any("RateBasedStatement" in r["Statement"] and r["Action"] == {"Block": {}} for r in acl["Rules"])
+
+
+def test_cloudfront_carries_the_web_acl_the_csp_and_the_origin_secret_and_logs_no_cookies(merged):
+    config = merged["Resources"]["SiteDistribution"]["Properties"]["DistributionConfig"]
+    assert config["WebACLId"] == {"Fn::If": ["HasWebAcl", {"Ref": "WebAclArn"}, {"Ref": "AWS::NoValue"}]}
+    assert config["Logging"]["IncludeCookies"] is False  # the session cookie holds a refresh token
+    behaviours = [config["DefaultCacheBehavior"], *config["CacheBehaviors"]]
+    assert all(b["ResponseHeadersPolicyId"] == {"Ref": "SiteResponseHeadersPolicy"} for b in behaviours)
+    api = next(o for o in config["Origins"] if o["Id"] == "api-gateway")
+    assert api["OriginCustomHeaders"] == [{"HeaderName": "X-Origin-Verify", "HeaderValue": {"Ref": "OriginVerifySecret"}}]
+    assert merged["Resources"]["APIHandler"]["Properties"]["Environment"]["Variables"]["ORIGIN_VERIFY_SECRET"] == {
+        "Ref": "OriginVerifySecret"}
+    assert merged["Parameters"]["OriginVerifySecret"]["NoEcho"] is True
+
+
+def test_the_api_stage_is_throttled_and_logs_access(merged):
+    api = merged["Resources"]["RestAPI"]["Properties"]
+    (settings,) = api["MethodSettings"]
+    assert settings["ResourcePath"] == "/*" and settings["HttpMethod"] == "*"
+    assert settings["ThrottlingRateLimit"] == {"Ref": "ApiRateLimit"}
+    assert settings["ThrottlingBurstLimit"] == {"Ref": "ApiBurstLimit"}
+    assert api["AccessLogSetting"]["DestinationArn"] == {"Fn::GetAtt": ["ApiAccessLogGroup", "Arn"]}
+    assert "$context.requestId" in api["AccessLogSetting"]["Format"]
+
+
+def test_every_log_group_has_a_retention(merged):
+    groups = [r for r in merged["Resources"].values() if r["Type"] == "AWS::Logs::LogGroup"]
+    assert groups and all(g["Properties"]["RetentionInDays"] == {"Ref": "LogRetentionDays"} for g in groups)
+
+
+def test_administrators_need_totp_and_threat_protection_is_a_parameter_that_moves_the_pool_to_plus(merged):
+    pool = merged["Resources"]["UserPool"]["Properties"]
+    assert pool["MfaConfiguration"] == "OPTIONAL" and pool["EnabledMfas"] == ["SOFTWARE_TOKEN_MFA"]
+    assert pool["UserPoolTier"] == {"Fn::If": ["ThreatProtectionOn", "PLUS", "LITE"]}
+    assert merged["Parameters"]["ThreatProtection"]["Default"] == "OFF"
+    assert merged["Resources"]["APIHandler"]["Properties"]["Environment"]["Variables"]["ADMIN_MFA_REQUIRED"] == "true"
+    client = merged["Resources"]["UserPoolClient"]["Properties"]
+    assert client["EnableTokenRevocation"] is True  # DELETE /session revokes the refresh token

@@ -137,3 +137,16 @@ def test_the_summary_is_published_as_cloudwatch_metrics(world, capsys):
     [metrics] = [line for line in lines if "RecomputeSeconds" in line]
     assert metrics["ListsChanged"] == summary.lists_changed == 5
     assert metrics["_aws"]["CloudWatchMetrics"][0]["Namespace"] == "MentorMatch"
+
+
+def test_the_kernel_compiled_at_image_build_is_copied_to_numbas_cache_once(tmp_path):
+    from chalicelib.match_lists.recompute import seed_kernel_cache
+
+    seed, cache = tmp_path / "opt-numba-cache", tmp_path / "tmp-numba-cache"
+    seed.mkdir()
+    (seed / "kernel.nbi").write_text("index")
+    assert seed_kernel_cache(str(seed), str(cache)) is True
+    assert (cache / "kernel.nbi").read_text() == "index"
+    assert seed_kernel_cache(str(seed), str(cache)) is False  # a warm container keeps its cache
+    assert seed_kernel_cache("", str(tmp_path / "other")) is False
+    assert seed_kernel_cache(str(tmp_path / "missing"), str(tmp_path / "other")) is False
