@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export AWS_DEFAULT_REGION ?= eu-west-2
 
-.PHONY: checkov-install help run test lint typecheck unit integration e2e browser site requirements package recompute bench admin clean
+.PHONY: checkov-install deploy destroy coldstart help run test lint typecheck unit integration e2e browser site requirements package recompute bench admin clean
 
 help: ## List the commands
 	@grep -hE '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -97,6 +97,17 @@ requirements: $(BIN)/.installed ## Regenerate requirements.txt (what Lambda ship
 
 package: $(BIN)/.installed ## Build the CloudFormation package for the prod stage into build/
 	@$(BIN)/chalice package --stage prod --merge-template infra/template.json build/
+
+STAGE ?= prod
+PARAMETERS ?=
+deploy: $(BIN)/.installed ## Deploy to AWS: make deploy STAGE=prod PARAMETERS=path/to/prod.json (README: Running it on AWS)
+	@$(BIN)/python -m infra.deploy deploy --stage $(STAGE) $(if $(PARAMETERS),--parameters $(PARAMETERS)) $(ARGS)
+
+destroy: $(BIN)/.installed ## Delete the stage's stacks (tables, user pool and data buckets are kept): make destroy STAGE=prod
+	@$(BIN)/python -m infra.deploy destroy --stage $(STAGE) $(ARGS)
+
+coldstart: $(BIN)/.installed ## Measure the recompute's cold start: numba with an empty or warmed cache, and numpy (ARGS="--sizes 200,520000")
+	@$(BIN)/python -m bench.coldstart $(ARGS)
 
 clean: ## Remove installed tools and build output
 	rm -rf $(VENV) .tools frontend/node_modules frontend/dist build .local
