@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from chalicelib.matching.kernel import FusedPasses
 
 ENGINES = ("auto", "numba", "numpy")
+# "auto" takes numpy below this many people: loading even the cached kernel (~1 s) costs more than
+# numpy's whole run there. Measured in fresh processes (make coldstart): 2,000 people numpy 0.85 s vs
+# numba 1.41 s; 20,000 numpy 15.8 s vs numba 8.7 s; both grow about as N^1.27, so they cross near 4,000.
+NUMPY_BELOW = 4_000
 BLOCK = 32_768
 CHUNK = 2_048
 
@@ -41,9 +45,12 @@ class NumpyPasses:
 
 def make_passes(snapshot: Snapshot, exclusions: Collection[tuple[str, str]], k_reverse: int,
                 engine: str = "auto") -> "NumpyPasses | FusedPasses":
-    """The numba kernel's passes if numba is importable (or asked for), else the numpy ones."""
+    """The numba kernel's passes if numba is importable (or asked for) and the population is large
+    enough for it to pay (``NUMPY_BELOW``), else the numpy ones. Results are identical."""
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {ENGINES}")
+    if engine == "auto" and snapshot.n_users < NUMPY_BELOW:
+        engine = "numpy"
     if engine != "numpy":
         try:
             from chalicelib.matching.kernel import FusedPasses

@@ -162,3 +162,12 @@ def test_a_user_id_that_extends_a_snapshot_id_is_not_taken_for_it():
 
     assert ids(index.mentors_for(make_mentee("a", wanted={"python"}), excluded={"m10"})) == ["m1"]
     assert ids(index.mentors_for(make_mentee("m10", wanted={"python"}))) == ["m1"]
+
+
+def test_auto_takes_numpy_for_a_small_population_and_numba_only_when_asked():
+    from chalicelib.matching.recompute import NUMPY_BELOW, NumpyPasses, make_passes
+
+    snapshot = Snapshot.build(population(), MatchConfig())
+    assert snapshot.n_users < NUMPY_BELOW
+    assert isinstance(make_passes(snapshot, [], 20, "auto"), NumpyPasses)
+    assert isinstance(make_passes(snapshot, [], 20, "numpy"), NumpyPasses)
