@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export AWS_DEFAULT_REGION ?= eu-west-2
 
-.PHONY: checkov-install deploy destroy coldstart help run test lint typecheck unit integration e2e browser site requirements package recompute bench admin clean
+.PHONY: checkov-install deploy destroy cost cost-measure coldstart help run test lint typecheck unit integration e2e browser site requirements package recompute bench admin clean
 
 help: ## List the commands
 	@grep -hE '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -105,6 +105,12 @@ deploy: $(BIN)/.installed ## Deploy to AWS: make deploy STAGE=prod PARAMETERS=pa
 
 destroy: $(BIN)/.installed ## Delete the stage's stacks (tables, user pool and data buckets are kept): make destroy STAGE=prod
 	@$(BIN)/python -m infra.deploy destroy --stage $(STAGE) $(ARGS)
+
+cost: package ## Print the monthly running cost at 1,300 / 7,000 / 100,000 / 520,000 people and idle (ARGS="--active-share 0.5")
+	@$(BIN)/python -m infra.cost $(ARGS)
+
+cost-measure: $(BIN)/.installed site ## Re-measure the journeys' requests, DynamoDB units and bytes on the local stack into infra/cost/measured.json
+	@$(BIN)/python -m infra.cost.measure
 
 coldstart: $(BIN)/.installed ## Measure the recompute's cold start: numba with an empty or warmed cache, and numpy (ARGS="--sizes 200,520000")
 	@$(BIN)/python -m bench.coldstart $(ARGS)

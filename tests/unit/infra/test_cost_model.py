@@ -1,0 +1,91 @@
+"""The running-cost model (infra/cost): its arithmetic, and the goals at the measured figures."""
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from infra.cost import __main__ as cost_cli
+from infra.cost.model import Design, Inputs, TemplateFacts, cognito_cost, costs, edge_cost, monthly_usage
+
+HERE = Path(cost_cli.__file__).resolve().parent
+FACTS = TemplateFacts(alarm_metrics=7, dashboards=1, custom_metrics=6, waf_rules=3, tables=14)
+
+
+@pytest.fixture
+def inputs() -> Inputs:
+    return Inputs(json.loads((HERE / "prices-eu-west-2.json").read_text()), json.loads((HERE / "measured.json").read_text()),
+                  json.loads((HERE / "assumptions.json").read_text()), FACTS)
+
+
+def total_gbp(people: int, share: float, inputs: Inputs, design: Design | None = None) -> float:
+    return sum(costs(people, share, inputs, design or Design())[0].values()) * inputs.usd_to_gbp
+
+
+def test_the_goals_hold_at_the_measured_journeys_and_stated_behaviour(inputs):
+    share = inputs.assumptions["active_share"]
+    assert total_gbp(7_000, share, inputs) <= 10
+    assert total_gbp(520_000, share, inputs) <= 1_500
+    assert total_gbp(1_300, 0.0, inputs) < 1  # idle: nearly nothing
+
+
+def test_every_price_names_its_source_and_says_whether_it_was_confirmed(inputs):
+    for name, price in inputs.prices["prices"].items():
+        assert "confirmed" in price and ("source" in price), name
+        if price["confirmed"]:
+            assert price.get("found"), f"{name}: a confirmed price says when it was found"
+
+
+def test_the_lite_plan_bills_only_above_its_free_ten_thousand_in_two_bands(inputs):
+    design = Design(linkedin_federated=False)
+    usage = monthly_usage(10_000, 1.0, inputs)
+    assert cognito_cost(usage, inputs, design) == 0
+    usage = monthly_usage(150_000, 1.0, inputs)
+    assert cognito_cost(usage, inputs, design) == pytest.approx(90_000 * 0.0055 + 50_000 * 0.0046)
+
+
+def test_federated_linkedin_members_are_billed_above_fifty_whatever_the_plan(inputs):
+    usage = monthly_usage(1_000, 1.0, inputs)  # 1,000 active, 30% LinkedIn
+    assert cognito_cost(usage, inputs, Design()) == pytest.approx((300 - 50) * 0.015)
+    assert cognito_cost(usage, inputs, Design(linkedin_federated=False)) == 0
+
+
+def test_threat_protection_puts_every_active_person_on_plus(inputs):
+    usage = monthly_usage(1_000, 1.0, inputs)
+    assert cognito_cost(usage, inputs, Design(cognito_plan="PLUS", linkedin_federated=False)) == pytest.approx(20.0)
+
+
+def test_the_edge_takes_a_flat_rate_plan_only_when_it_fits_and_is_cheaper(inputs):
+    small = monthly_usage(1_300, 0.3, inputs)
+    assert edge_cost(small, inputs, Design())[1] == "flat-rate Free"
+    assert edge_cost(small, inputs, Design(edge="payg"))[0]["WAF"] >= 5 + 3
+    large = monthly_usage(520_000, 0.3, inputs)
+    assert edge_cost(large, inputs, Design())[1] == "pay as you go"
+
+
+def test_more_activity_costs_more_and_the_free_tier_only_lowers_it(inputs):
+    assert total_gbp(100_000, 0.6, inputs) > total_gbp(100_000, 0.3, inputs)
+    assert total_gbp(7_000, 0.3, inputs, Design(free_tier=False)) >= total_gbp(7_000, 0.3, inputs)
+
+
+def test_template_facts_are_counted_from_the_template():
+    template = {"Resources": {
+        "A": {"Type": "AWS::CloudWatch::Alarm", "Properties": {"Metrics": [{"MetricStat": {}}, {"MetricStat": {}},
+                                                                           {"Expression": "a + b"}]}},
+        "B": {"Type": "AWS::CloudWatch::Alarm", "Properties": {"MetricName": "Errors"}},
+        "D": {"Type": "AWS::CloudWatch::Dashboard", "Properties": {}},
+        "T": {"Type": "AWS::DynamoDB::Table", "Properties": {}}}}
+    edge = {"Resources": {"WebAcl": {"Properties": {"Rules": [{}, {}, {}]}}}}
+    facts = cost_cli.template_facts(template, edge)
+    assert (facts.alarm_metrics, facts.dashboards, facts.waf_rules, facts.tables) == (3, 1, 3, 1)
+    assert facts.state_machine_transitions_per_run == 0
+    with_machine = {"Resources": {**template["Resources"], "S": {"Type": "AWS::StepFunctions::StateMachine"}}}
+    assert cost_cli.template_facts(with_machine, edge).state_machine_transitions_per_run > 0
+
+
+def test_the_table_has_every_scale_the_idle_column_and_a_total(inputs):
+    printed = cost_cli.table(inputs, Design())
+    for head in ("1,300 people", "7,000 people", "100,000 people", "520,000 people", "idle", "**total a month**"):
+        assert head in printed
+    assert replace(Design(), api="HTTP").api == "HTTP"
