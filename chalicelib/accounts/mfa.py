@@ -13,7 +13,7 @@ from chalicelib.accounts.ports import Directory
 from chalicelib.errors import MfaRequiredError
 
 SET_UP_AN_APP = ("Set up an authenticator app on your account before you use the admin pages: "
-                 "go to Settings, then 'Authenticator app'. Then sign in again.")
+                 "go to /settings/authenticator. Then sign in again.")
 
 
 class AdminMfaCheck:

@@ -33,3 +33,31 @@ def test_an_account_with_an_authenticator_app_signs_in_with_its_code(page, site_
     page.fill("#code", totp(secret))
     page.click("#code-button")
     page.wait_for_url(lambda url: "/sign-in" not in url)
+
+
+def test_setting_up_an_authenticator_app_from_the_site_then_signing_in_with_its_code(page, site_url, local_stack):
+    email = "set.up.app@dwp.gov.uk"
+    cognito = boto3.client("cognito-idp", region_name=local_stack.region, endpoint_url=local_stack.moto_url,
+                           aws_access_key_id="local", aws_secret_access_key="local")
+    cognito.admin_create_user(UserPoolId=local_stack.user_pool_id, Username=email, MessageAction="SUPPRESS",
+                              UserAttributes=[{"Name": "email", "Value": email}])
+    cognito.admin_set_user_password(UserPoolId=local_stack.user_pool_id, Username=email, Password=PASSWORD,
+                                    Permanent=True)
+
+    def sign_in() -> None:
+        page.goto(f"{site_url}/sign-in")
+        page.fill("#email", email)
+        page.fill("#password", PASSWORD)
+        page.click("#sign-in-button")
+
+    sign_in()
+    page.wait_for_url(lambda url: "/sign-in" not in url)
+    page.goto(f"{site_url}/settings/authenticator")
+    page.wait_for_selector("#authenticator-form:not([hidden])")
+    assert page.text_content("#setup-key-value").strip()  # Cognito: 32 base32 characters; moto: its fixed one
+    page.fill("#code", "123456")  # the local emulator accepts any code; AWS checks it
+    page.click("#authenticator-button")
+    page.wait_for_url(f"{site_url}/sign-in")
+    assert "authenticator app is set up" in page.text_content("main")
+    sign_in()
+    page.wait_for_selector("#code-form:not([hidden])")
