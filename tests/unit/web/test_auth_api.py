@@ -11,7 +11,8 @@ from tests.builders import make_bad_tokens, make_profile_body
 PUBLIC = {("/health", "GET"), ("/organisations", "GET"), ("/vocabulary/{kind}", "GET"),
           ("/invitations/{invitation}", "GET"),  # is this invitation link valid (issue 5)
           ("/session", "POST"), ("/session/refresh", "POST"), ("/session", "DELETE"),  # signing in and out
-          ("/session/oauth", "POST")}  # signing in with LinkedIn (issue 8)
+          ("/session/oauth", "POST"),  # signing in with LinkedIn (issue 8)
+          ("/session/challenge", "POST")}  # answering a sign-in challenge (the session string is the proof)
 
 
 def protected_routes() -> list[tuple[str, str]]:
