@@ -89,12 +89,13 @@ def content_headers(path: Path) -> dict[str, str]:
 
 
 def site_config(outputs: dict[str, str], region: str) -> dict[str, Any]:
-    """/config.json for the site, from the main stack's outputs (design: the site finds everything here)."""
+    """/config.json for the site, from the main stack's outputs (its "oauth" as infra/README.md describes)."""
     return {"apiUrl": "/api", "region": region, "userPoolId": outputs["UserPoolId"],
             "userPoolClientId": outputs["UserPoolClientId"],
-            # LinkedIn (issue 8) turns this on; the domain and callback are already known here.
-            "oauth": {"enabled": False, "domain": outputs["CognitoDomain"],
-                      "redirectUri": f"{outputs['SiteUrl']}/auth/callback"}}
+            "oauth": {"enabled": True, "authority": f"https://cognito-idp.{region}.amazonaws.com/{outputs['UserPoolId']}",
+                      "domain": outputs["HostedUiUrl"], "clientId": outputs["UserPoolClientId"],
+                      "redirectUri": outputs["OAuthRedirectUri"], "signOutUri": outputs["OAuthSignOutUri"],
+                      "identityProvider": "LinkedIn", "scope": "openid email profile"}}
 
 
 def git_sha() -> str:

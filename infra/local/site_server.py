@@ -21,16 +21,25 @@ HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", 
 TEMPLATE = Path(__file__).resolve().parents[1] / "template.json"
 
 
-def security_headers(region: str = "eu-west-2") -> dict[str, str]:
-    """The headers CloudFront adds in AWS (the template's ``SiteResponseHeadersPolicy``), as HTTP headers."""
+def security_headers(region: str = "eu-west-2", oauth_authority: str = "") -> dict[str, str]:
+    """The headers CloudFront adds in AWS (the template's ``SiteResponseHeadersPolicy``), as HTTP headers.
+
+    In AWS the OAuth authority is the user pool's issuer, on Cognito's regional endpoint, which the
+    policy names already; locally it is the LinkedIn stand-in on another port, so its origin is
+    added to ``connect-src`` (the local counterpart of the same endpoint, as /cognito is for sign-up).
+    """
     policy = json.loads(TEMPLATE.read_text())["Resources"]["SiteResponseHeadersPolicy"]
     config = policy["Properties"]["ResponseHeadersPolicyConfig"]
     security = config["SecurityHeadersConfig"]
     hsts = security["StrictTransportSecurity"]
     csp = security["ContentSecurityPolicy"]["ContentSecurityPolicy"]
     csp = csp["Fn::Sub"] if isinstance(csp, dict) else csp
+    csp = re.sub(r"\$\{AWS::Region\}", region, csp)
+    origin = "/".join(oauth_authority.split("/")[:3]) if oauth_authority.startswith("http") else ""
+    if origin and origin not in csp:
+        csp = csp.replace("connect-src 'self'", f"connect-src 'self' {origin}")
     headers = {
-        "Content-Security-Policy": re.sub(r"\$\{AWS::Region\}", region, csp),
+        "Content-Security-Policy": csp,
         "Strict-Transport-Security": f"max-age={hsts['AccessControlMaxAgeSec']}"
         + ("; includeSubDomains" if hsts.get("IncludeSubdomains") else "") + ("; preload" if hsts.get("Preload") else ""),
         "X-Frame-Options": security["FrameOptions"]["FrameOption"],
@@ -39,9 +48,6 @@ def security_headers(region: str = "eu-west-2") -> dict[str, str]:
     }
     headers.update({item["Header"]: item["Value"] for item in config.get("CustomHeadersConfig", {}).get("Items", [])})
     return headers
-
-
-SECURITY_HEADERS = security_headers()
 
 
 class SiteHandler(BaseHTTPRequestHandler):
@@ -53,6 +59,7 @@ class SiteHandler(BaseHTTPRequestHandler):
     config_body: bytes
     api_origin: str
     cognito_origin: str
+    security: dict[str, str]  # the headers CloudFront adds in AWS (security_headers)
     # PreSignUp for password sign-ups, as Cognito runs it in AWS: None, or its refusal message.
     before_sign_up: Callable[[dict], str | None] | None = None
 
@@ -133,7 +140,7 @@ class SiteHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         pairs = list(extra.items() if isinstance(extra, dict) else extra or [])
         named = {name.lower() for name, _ in pairs}
-        for name, value in [*((n, v) for n, v in SECURITY_HEADERS.items() if n.lower() not in named), *pairs]:
+        for name, value in [*((n, v) for n, v in self.security.items() if n.lower() not in named), *pairs]:
             self.send_header(name, value)
         self.end_headers()
         if self.command != "HEAD":
@@ -145,6 +152,7 @@ def make_handler(site_dir: Path, config: dict, api_origin: str, cognito_origin: 
     return type("ConfiguredSiteHandler", (SiteHandler,), {
         "root": site_dir.resolve(), "config_body": json.dumps(config).encode(),
         "api_origin": api_origin, "cognito_origin": cognito_origin,
+        "security": security_headers(config.get("region", "eu-west-2"), (config.get("oauth") or {}).get("authority", "")),
         "before_sign_up": staticmethod(before_sign_up) if before_sign_up else None,
     })
 

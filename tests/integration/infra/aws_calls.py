@@ -234,10 +234,17 @@ class RolePolicy:
 
     @classmethod
     def of(cls, template: dict[str, Any], role: str, resolver: Resolver) -> RolePolicy:
+        """The role's inline policies and every AWS::IAM::Policy / RolePolicy resource attached to it."""
         properties = template["Resources"][role]["Properties"]
+        documents = [policy["PolicyDocument"] for policy in properties.get("Policies", [])]
+        for resource in template["Resources"].values():
+            attached = resource.get("Properties", {})
+            if (resource["Type"] == "AWS::IAM::Policy" and {"Ref": role} in attached.get("Roles", [])) or (
+                    resource["Type"] == "AWS::IAM::RolePolicy" and attached.get("RoleName") == {"Ref": role}):
+                documents.append(attached["PolicyDocument"])
         statements = []
-        for policy in properties.get("Policies", []):
-            for raw in resolver.resolve(policy["PolicyDocument"])["Statement"]:
+        for document in documents:
+            for raw in resolver.resolve(document)["Statement"]:
                 statements.append(Statement(raw["Effect"], tuple(_as_list(raw["Action"])),
                                             tuple(_as_list(raw["Resource"])), raw.get("Condition", {})))
         return cls(role, tuple(statements), tuple(properties.get("ManagedPolicyArns", [])))

@@ -68,10 +68,13 @@ def api_tables(actions_by_table: dict[str, str]) -> set[tuple[str, str]]:
 # The reviewed ceiling: role -> every (action, resource) it may have. Widen only with a reason.
 GRANTS: dict[str, set[tuple[str, str]]] = {
     # The sign-up gate runs on public input: it reads an invitation by its code hash and the
-    # organisations (their domains). It never writes, never reads memberships, never sends email.
+    # organisations (their domains). A first LinkedIn sign-in is linked to the account with the same
+    # verified email (found by email; its standing read first). It never writes a table, never reads
+    # memberships or profiles, never deletes or disables anyone, never sends email.
     "PreSignUpRole": logs("pre-sign-up")
-    | grant("dynamodb:GetItem", table("invitations"), table("organisations"))
-    | grant("dynamodb:Scan", table("organisations")),
+    | grant("dynamodb:GetItem", table("invitations"), table("organisations"), table("accounts"))
+    | grant("dynamodb:Scan", table("organisations"))
+    | grant("cognito-idp:ListUsers cognito-idp:AdminLinkProviderForUser", POOL),
     # The token authorizer checks signatures against the pool's public keys (HTTPS, no IAM).
     "BearerRole": logs("bearer"),
     # The recompute reads every profile and who is kept apart, writes match lists and the snapshot.
@@ -200,6 +203,7 @@ def test_the_pre_sign_up_role_cannot_write_or_send_anything(roles):
     assert not role.allows("dynamodb:GetItem", table("memberships"))
     assert not role.allows("dynamodb:GetItem", table("profiles"))
     assert not role.allows("cognito-idp:AdminDeleteUser", POOL)
+    assert not role.allows("cognito-idp:AdminDisableUser", POOL)
     assert not role.allows("ses:SendEmail", SES)
 
 
@@ -230,18 +234,27 @@ def test_the_pre_sign_up_trigger_needs_only_its_role(roles, recorder, prod_names
     now = datetime.now(UTC)
     code = invitation_service.create_invitation({"organisation_id": "hm-revenue-customs", "max_uses": 5},
                                                 "admin-1", services().invitations, now)["code"]
+    aws.client.admin_create_user(UserPoolId=aws.id, Username="linked.person@dwp.gov.uk", MessageAction="SUPPRESS",
+                                 UserAttributes=[{"Name": "email", "Value": "linked.person@dwp.gov.uk"},
+                                                 {"Name": "email_verified", "Value": "true"}])
+    linkedin = {"triggerSource": "PreSignUp_ExternalProvider", "userName": "linkedin_abc123XYZ"}
     events = [
         {"triggerSource": "PreSignUp_SignUp", "request": {"userAttributes": {"email": "a.person@dwp.gov.uk"}}},
         {"triggerSource": "PreSignUp_SignUp", "request": {"userAttributes": {"email": "someone@example.com"},
                                                           "clientMetadata": {"invitation": code}}},
-        {"triggerSource": "PreSignUp_ExternalProvider",
-         "request": {"userAttributes": {"email": "linked@example.com"}, "validationData": {"invitation": code}}},
+        {**linkedin, "request": {"userAttributes": {"email": "linked@example.com", "email_verified": "true"},
+                                 "validationData": {"invitation": code}}},
+        # a first LinkedIn sign-in with the email of a password account: linked to it (one person, one account)
+        {**linkedin, "request": {"userAttributes": {"email": "linked.person@dwp.gov.uk", "email_verified": "true"}}},
     ]
     with recorder.record() as calls:
         for event in events:
-            invoke("pre_sign_up", {**event, "userPoolId": aws.id})
+            try:
+                invoke("pre_sign_up", {**event, "userPoolId": aws.id})
+            except Exception as error:  # the emulator has no AdminLinkProviderForUser; the call is recorded
+                assert "admin_link_provider_for_user" in str(error) or "Already found an entry" in str(error), error
     requests = iam_requests(calls, prod_names)
-    assert requests, "the journey made no AWS calls: the recorder is not recording"
+    assert ("cognito-idp:AdminLinkProviderForUser", POOL) in requests, "the linking journey did not link"
     assert refused(roles["PreSignUpRole"], requests) == []
 
 

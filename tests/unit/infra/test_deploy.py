@@ -64,7 +64,10 @@ def test_pages_and_config_are_never_cached_and_assets_are(tmp_path):
 
 
 def test_the_sites_config_comes_from_the_stacks_outputs():
-    outputs = {"UserPoolId": "eu-west-2_x", "UserPoolClientId": "c", "CognitoDomain": "mm.auth.eu-west-2.amazoncognito.com",
-               "SiteUrl": "https://mm.example.gov.uk"}
+    outputs = {"UserPoolId": "eu-west-2_x", "UserPoolClientId": "c", "HostedUiUrl": "https://mm.auth.eu-west-2.amazoncognito.com",
+               "OAuthRedirectUri": "https://mm.example.gov.uk/auth/callback",
+               "OAuthSignOutUri": "https://mm.example.gov.uk/sign-out"}
     config = deploy.site_config(outputs, "eu-west-2")
     assert config["apiUrl"] == "/api" and config["userPoolId"] == "eu-west-2_x" and "cognitoEndpoint" not in config
+    assert config["oauth"]["authority"] == "https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_x"
+    assert config["oauth"]["domain"] == outputs["HostedUiUrl"] and config["oauth"]["enabled"] is True

@@ -39,3 +39,10 @@ def test_the_local_site_sends_the_headers_cloudfront_adds_in_aws():
     assert "unsafe" not in headers["Content-Security-Policy"]
     assert headers["Strict-Transport-Security"].startswith("max-age=63072000")
     assert headers["X-Frame-Options"] == "DENY"
+
+
+def test_locally_the_oauth_stand_ins_origin_joins_connect_src_as_cognitos_endpoint_is_there_in_aws():
+    aws = security_headers("eu-west-2", "https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_abc")
+    assert aws == security_headers("eu-west-2")  # already allowed
+    local = security_headers("eu-west-2", "http://127.0.0.1:4580")["Content-Security-Policy"]
+    assert "connect-src 'self' http://127.0.0.1:4580 https://cognito-idp.eu-west-2.amazonaws.com" in local
