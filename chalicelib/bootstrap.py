@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 
 import boto3
 
+from chalicelib.accounts.admins import AdminMembership
 from chalicelib.accounts.mfa import AdminMfaCheck
 from chalicelib.accounts.ports import AccountRepository, Directory
 from chalicelib.adapters.cognito import CognitoDirectory, CognitoSignIn
@@ -40,9 +41,12 @@ from chalicelib.auth import TokenVerifier
 from chalicelib.federation.ports import UserPools
 from chalicelib.federation.service import FederatedGate, LinkingStores
 from chalicelib.gate.service import PersonGate
-from chalicelib.invitations.ports import AttemptLog, InvitationRepository, MembershipRepository
-from chalicelib.invitations.ratelimit import RateLimit
+from chalicelib.invitations.ports import InvitationRepository, MembershipRepository
+from chalicelib.invitations.ratelimit import SLOW_DOWN, CodeGuard
 from chalicelib.invitations.service import InvitationStores
+from chalicelib.limits.domain import Limit
+from chalicelib.limits.ports import EventLog
+from chalicelib.limits.service import ActionLimits
 from chalicelib.match_lists.index_cache import IndexCache
 from chalicelib.match_lists.ports import MatchListRepository, SnapshotStore
 from chalicelib.match_lists.service import MatchStores
@@ -60,6 +64,7 @@ from chalicelib.notifications.ports import EmailSender
 from chalicelib.organisations.ports import OrganisationRepository
 from chalicelib.privacy.deletion import DeletionStores
 from chalicelib.privacy.ports import OwnedItems
+from chalicelib.privacy.requests import RequestStores
 from chalicelib.profiles.ports import ProfileRepository
 from chalicelib.sessions.ports import SignInProvider
 from chalicelib.settings import Settings, get_settings
@@ -83,7 +88,7 @@ class Adapters:
     audit: AuditLog
     invitations: InvitationRepository
     memberships: MembershipRepository
-    attempts: AttemptLog
+    attempts: EventLog
     mentorships: MentorshipRepository
     messages: MessageRepository
     blocks: BlockRepository
@@ -110,6 +115,10 @@ class Services:
         return TokenVerifier(self.settings)
 
     @cached_property
+    def admins(self) -> AdminMembership:
+        return AdminMembership(self.adapters.directory, self.settings.admin_check_seconds)
+
+    @cached_property
     def match_config(self) -> MatchConfig:
         s = self.settings
         return MatchConfig(skills_weight=s.skills_weight, interests_weight=s.interests_weight,
@@ -134,13 +143,16 @@ class Services:
     def journey(self) -> JourneyStores:
         a = self.adapters
         notifier = Notifier(a.email, a.directory, a.profiles, self.settings.site_url)
-        return JourneyStores(a.mentorships, a.messages, a.profiles, a.blocks, a.reports, a.directory, notifier)
+        return JourneyStores(a.mentorships, a.messages, a.profiles, a.blocks, a.reports, a.directory, notifier,
+                             a.accounts, self.action_limits)
 
     @cached_property
     def invitations(self) -> InvitationStores:
         a, s = self.adapters, self.settings
-        rule = RateLimit(s.invitation_failure_limit, timedelta(seconds=s.invitation_failure_window_seconds))
-        return InvitationStores(a.invitations, a.memberships, a.organisations, a.attempts, rule)
+        window = timedelta(seconds=s.invitation_failure_window_seconds)
+        guard = CodeGuard(Limit(s.invitation_failure_limit, window, SLOW_DOWN),
+                          Limit(s.invitation_address_limit, window, SLOW_DOWN))
+        return InvitationStores(a.invitations, a.memberships, a.organisations, a.attempts, guard)
 
     @cached_property
     def deletion(self) -> DeletionStores:
@@ -161,6 +173,14 @@ class Services:
     @cached_property
     def admin_mfa(self) -> AdminMfaCheck:
         return AdminMfaCheck(self.adapters.directory, self.settings.admin_mfa_cache_seconds)
+
+    @cached_property
+    def data_requests(self) -> RequestStores:
+        return RequestStores(self.deletion, self.adapters.audit)
+
+    @cached_property
+    def action_limits(self) -> ActionLimits:
+        return ActionLimits(self.adapters.attempts)
 
     def person_gate(self, user_id: str, username: str) -> PersonGate:
         """The sign-up gate for one signed-in person."""

@@ -107,13 +107,31 @@ class NotAvailableError(ConflictError):
 
 
 class TooManyRequestsError(MentorMatchError):
+    """A limit was reached; ``retry_after``: whole seconds until the next try can succeed."""
+
     code = "too_many_requests"
+
+    def __init__(self, message: str, retry_after: int = 60):
+        super().__init__(message)
+        self.retry_after = max(1, retry_after)
+
+
+class ServiceUnavailableError(MentorMatchError):
+    """Storage stayed busy or unreachable after our retries; nothing was changed. Try again shortly."""
+
+    code = "service_unavailable"
+
+    def __init__(self, message: str = "The service is busy. Nothing was changed: try again in a few seconds.",
+                 retry_after: int = 2):
+        super().__init__(message)
+        self.retry_after = max(1, retry_after)
 
 
 @dataclass(frozen=True)
 class HttpError:
     status: int
     body: dict[str, dict[str, object]] = field(default_factory=dict)  # {"error": {"code", "message", ...}}
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 # Most specific first: the first class that matches decides the status.
@@ -127,6 +145,7 @@ STATUS_BY_ERROR: tuple[tuple[type[MentorMatchError], int], ...] = (
     (PayloadTooLargeError, 413),
     (UnsupportedMediaTypeError, 415),
     (TooManyRequestsError, 429),
+    (ServiceUnavailableError, 503),
     (MentorMatchError, 400),
 )
 
@@ -136,4 +155,9 @@ def to_http_error(error: MentorMatchError) -> HttpError:
     body: dict[str, dict[str, object]] = {"error": {"code": error.code, "message": error.message}}
     if error.fields:
         body["error"]["fields"] = error.fields
-    return HttpError(status=status, body=body)
+    headers: dict[str, str] = {}
+    retry_after = getattr(error, "retry_after", None)
+    if isinstance(retry_after, int):
+        body["error"]["retry_after"] = retry_after
+        headers["Retry-After"] = str(retry_after)
+    return HttpError(status=status, body=body, headers=headers)

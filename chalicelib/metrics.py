@@ -22,7 +22,7 @@ from typing import TextIO
 from chalicelib.settings import get_settings
 
 NAMESPACE = "MentorMatch"
-METRICS = ("SignUps", "Profiles", "Requests", "Accepts", "RecomputeSeconds", "ListsChanged")
+METRICS = ("SignUps", "Profiles", "Requests", "Accepts", "RecomputeSeconds", "ListsChanged", "EmailsNotSent")
 
 
 def unit_of(name: str) -> str:

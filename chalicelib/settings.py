@@ -76,6 +76,18 @@ class Settings:
     # needs a writable cache folder (NUMBA_CACHE_DIR), so the seed is copied there on a cold start.
     numba_cache_dir: str = ""
     numba_cache_seed: str = ""
+    # Unknown invitation codes one address may try per window: loose, because civil servants share
+    # a few addresses; it never blocks a valid code.
+    invitation_address_limit: int = 200
+    # How long an instance trusts its last reading of the admins group (removal counts within a minute).
+    admin_check_seconds: int = 30
+    # DynamoDB calls: seconds to connect and to read a reply, and retries (botocore standard mode).
+    dynamodb_connect_timeout_seconds: float = 1.0
+    dynamodb_read_timeout_seconds: float = 3.0
+    dynamodb_max_retries: int = 3
+    # The shared secret CloudFront sends to the API as X-Origin-Verify; only then is its
+    # CloudFront-Viewer-Address (the person's own address) believed. Empty: never believed.
+    edge_secret: str = ""
 
     def table_name(self, base: str) -> str:
         return f"{self.table_prefix}{base}"
@@ -129,6 +141,12 @@ def load_settings() -> Settings:
         admin_mfa_cache_seconds=_env_int("ADMIN_MFA_CACHE_SECONDS", 60),
         numba_cache_dir=_env("NUMBA_CACHE_DIR", ""),
         numba_cache_seed=_env("NUMBA_CACHE_SEED", ""),
+        invitation_address_limit=_env_int("INVITATION_ADDRESS_LIMIT", 200),
+        admin_check_seconds=min(_env_int("ADMIN_CHECK_SECONDS", 30), 60),
+        dynamodb_connect_timeout_seconds=_env_float("DYNAMODB_CONNECT_TIMEOUT_SECONDS", 1.0),
+        dynamodb_read_timeout_seconds=_env_float("DYNAMODB_READ_TIMEOUT_SECONDS", 3.0),
+        dynamodb_max_retries=_env_int("DYNAMODB_MAX_RETRIES", 3),
+        edge_secret=_env("EDGE_SECRET", ""),
     )
 
 

@@ -44,6 +44,10 @@ class Directory(Protocol):
         """True when the person has an authenticator app (TOTP) turned on as a second step."""
         ...
 
+    def groups_of(self, username: str) -> frozenset[str]:
+        """The groups the user is in now (none when there is no such user)."""
+        ...
+
     def delete_user(self, username: str) -> None:
         """Delete the user; one already gone is not an error (deleting twice is safe)."""
         ...

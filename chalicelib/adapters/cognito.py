@@ -109,13 +109,22 @@ class CognitoDirectory:
             raise
         return "SOFTWARE_TOKEN_MFA" in (reply.get("UserMFASettingList") or [])
 
+    def groups_of(self, username: str) -> frozenset[str]:
+        try:
+            reply = self._client.admin_list_groups_for_user(UserPoolId=self._pool, Username=username, Limit=60)
+        except ClientError as error:
+            if _error_code(error) == "UserNotFoundException":
+                return frozenset()
+            raise
+        return frozenset(group["GroupName"] for group in reply.get("Groups", []) if "GroupName" in group)
+
     def delete_user(self, username: str) -> None:
         try:
             self._client.admin_delete_user(UserPoolId=self._pool, Username=username)
         except ClientError as error:
             if _error_code(error) != "UserNotFoundException":
                 raise
-            logger.info("cognito user %s was already deleted", username)
+            logger.info("cognito user was already deleted")  # the username may be an email address
 
     def _by_username(self, username: str) -> DirectoryUser | None:
         try:

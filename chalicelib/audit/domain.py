@@ -15,7 +15,7 @@ EMAIL_LIKE = re.compile(r"[^\s:/@]+@[^\s:/@]+")
 
 ACTIONS = (
     "invitation.create", "invitation.revoke", "organisation.create", "organisation.update",
-    "account.suspend", "account.reinstate", "admin.add", "admin.remove",
+    "account.suspend", "account.reinstate", "account.export", "account.erase", "admin.add", "admin.remove",
 )
 
 

@@ -10,19 +10,32 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from chalicelib.accounts.ports import Directory
-from chalicelib.gate.rule import Admission, admit, check_placement
+from chalicelib.errors import TooManyRequestsError
+from chalicelib.gate.rule import Admission, SignUpRefusedError, admit, check_placement
 from chalicelib.invitations.ports import MembershipRepository
-from chalicelib.invitations.service import InvitationStores, valid_invitation
+from chalicelib.invitations.ratelimit import Caller, sign_up_key
+from chalicelib.invitations.service import InvitationStores, guarded_lookup, usable
 from chalicelib.organisations.ports import OrganisationRepository
 
 logger = logging.getLogger(__name__)
 
 
 def admission_at_sign_up(email: str, code: str, stores: InvitationStores, now: datetime) -> Admission:
-    """Sign-up: the email's domain, or a currently valid invitation code (not yet counted as a use)."""
-    found = valid_invitation(code, stores, now) if code else None
-    invited = [found[1].id] if found else []
-    return admit(email, invited, stores.organisations.list_active())
+    """Sign-up: the email's domain, or a currently valid invitation code (not yet counted as a use).
+
+    The code is checked with the same guessing limits as in the API, the person being the email
+    address (Cognito tells a PreSignUp trigger nothing about the caller's address). Someone over
+    the limit is admitted only by their email's domain; otherwise they are told to wait.
+    """
+    organisations = stores.organisations.list_active()
+    try:
+        found = usable(guarded_lookup(code, Caller(person=sign_up_key(email)), stores, now), now) if code else None
+    except TooManyRequestsError as limited:
+        try:
+            return admit(email, [], organisations)
+        except SignUpRefusedError:
+            raise SignUpRefusedError(limited.message) from None
+    return admit(email, [found[1].id] if found else [], organisations)
 
 
 @dataclass(frozen=True)

@@ -30,10 +30,3 @@ class MembershipRepository(Protocol):
 
     def organisations_of(self, user_id: str) -> list[str]: ...
 
-
-class AttemptLog(Protocol):
-    def failures_since(self, client_key: str, since: datetime, now: datetime, limit: int) -> int:
-        """How many failures this client had after ``since`` (counting stops at ``limit``)."""
-        ...
-
-    def record_failure(self, client_key: str, now: datetime, expires_at: datetime) -> None: ...

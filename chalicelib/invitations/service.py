@@ -16,9 +16,10 @@ from chalicelib.invitations.domain import (
     looks_like_code,
     make_invitation,
 )
-from chalicelib.invitations.ports import AttemptLog, InvitationRepository, MembershipRepository
-from chalicelib.invitations.ratelimit import RateLimit, check_not_limited, record_failure
+from chalicelib.invitations.ports import InvitationRepository, MembershipRepository
+from chalicelib.invitations.ratelimit import Caller, CodeGuard
 from chalicelib.invitations.schema import parse_request
+from chalicelib.limits.ports import EventLog
 from chalicelib.organisations.domain import Organisation
 from chalicelib.organisations.ports import OrganisationRepository
 
@@ -28,8 +29,8 @@ class InvitationStores:
     invitations: InvitationRepository
     memberships: MembershipRepository
     organisations: OrganisationRepository
-    attempts: AttemptLog
-    rate_limit: RateLimit = RateLimit()
+    attempts: EventLog
+    guard: CodeGuard = CodeGuard()
 
 
 def _organisation_view(organisation: Organisation) -> dict[str, Any]:
@@ -67,35 +68,39 @@ def find_invitation(code: str, stores: InvitationStores) -> tuple[Invitation, Or
     return (invitation, organisation) if invitation and organisation else None
 
 
-def valid_invitation(code: str, stores: InvitationStores, now: datetime) -> tuple[Invitation, Organisation] | None:
+def guarded_lookup(code: str, caller: Caller, stores: InvitationStores, now: datetime
+                   ) -> tuple[Invitation, Organisation] | None:
+    """The invitation a code names (any state), with the guessing limits applied: a person over
+    their limit is refused first; an unknown code counts as a guess (and may get 429)."""
+    stores.guard.before_lookup(caller, stores.attempts, now)
     found = find_invitation(code, stores)
-    if found is None or not found[0].is_valid(now) or not found[1].active:
-        return None
+    if found is None:
+        stores.guard.after_unknown_code(caller, stores.attempts, now)
     return found
 
 
-def check_invitation(code: str, client: list[str], stores: InvitationStores, now: datetime) -> dict[str, Any]:
+def usable(found: tuple[Invitation, Organisation] | None, now: datetime) -> tuple[Invitation, Organisation] | None:
+    return found if found is not None and found[0].is_valid(now) and found[1].active else None
+
+
+def check_invitation(code: str, caller: Caller, stores: InvitationStores, now: datetime) -> dict[str, Any]:
     """Public: is this link valid, and for which organisation (one answer for every invalid code)."""
-    check_not_limited(client, stores.attempts, stores.rate_limit, now)
-    found = valid_invitation(code, stores, now)
+    found = usable(guarded_lookup(code, caller, stores, now), now)
     if found is None:
-        record_failure(client, stores.attempts, stores.rate_limit, now)
         raise InvitationNotValidError()
     invitation, organisation = found
     return {"organisation": _organisation_view(organisation), "expires_at": iso(invitation.expires_at)}
 
 
-def redeem_invitation(code: str, user_id: str, client: list[str], stores: InvitationStores, now: datetime) -> dict[str, Any]:
+def redeem_invitation(code: str, user_id: str, caller: Caller, stores: InvitationStores, now: datetime) -> dict[str, Any]:
     """The signed-in person joins the invitation's organisation, counting one use (once per person)."""
-    check_not_limited(client, stores.attempts, stores.rate_limit, now)
-    found = find_invitation(code, stores)
+    found = guarded_lookup(code, caller, stores, now)
     if found is not None:
         joined = stores.memberships.get(user_id, found[0].organisation_id)
         if joined is not None:
             return _joined_view(found[1], joined)
-    found = valid_invitation(code, stores, now)
+    found = usable(found, now)
     if found is None:
-        record_failure(client, stores.attempts, stores.rate_limit, now)
         raise InvitationNotValidError()
     invitation, organisation = found
     membership = Membership(user_id, organisation.id, invitation.invitation_id, now)

@@ -57,15 +57,19 @@ def list_messages(mentorship_id: str, user_id: str, cursor: str, stores: Journey
 
 def post_message(mentorship_id: str, user_id: str, body: object, stores: JourneyStores, now: datetime) -> Message:
     data = parse(MessageInput, body, "message")
+    stores.limits.check("message", user_id, now)
     mentorship = visible_to(stores.mentorships.get(mentorship_id), user_id)
     if mentorship.status not in MESSAGING_STATES:
         raise InvalidMoveError(f"This mentorship is {mentorship.status}: no more messages can be sent.")
     recipient = mentorship.other_party(user_id)
     if stores.blocks.either_way(user_id, recipient):
         raise NotAvailableError("You cannot send messages while one of you has blocked the other.")
+    if not stores.is_active(recipient):
+        raise NotAvailableError("This person's account is not available at the moment.")
     message = Message(mentorship_id, new_message_id(now), user_id, data.body, stamp(now))
     if not stores.mentorships.add_message(message):
         raise ConflictError("This mentorship has just closed: no more messages can be sent.")
+    stores.limits.record("message", user_id, now)
     notice = f"{mentorship.role_of(recipient)}_notified_at"
     if stores.mentorships.mark_once(mentorship_id, notice, stamp(now), unless_after=stamp(now - MESSAGE_EMAIL_INTERVAL)):
         stores.notices.message_received(mentorship, recipient)

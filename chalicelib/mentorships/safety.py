@@ -25,7 +25,7 @@ def block_person(user_id: str, body: object, stores: JourneyStores, now: datetim
     data = parse(BlockInput, body, "block")
     if data.user_id == user_id:
         raise ValidationError("You cannot block yourself.", fields={"user_id": "is your own id"})
-    if stores.profiles.get(data.user_id) is None:
+    if stores.visible_profile(data.user_id) is None:
         raise NotFoundError(NO_ONE)
     stores.blocks.add(Block(user_id, data.user_id, stamp(now)))
     logger.info("user %s blocked %s", user_id, data.user_id)
@@ -50,6 +50,7 @@ def block_view(block: Block, stores: JourneyStores) -> dict[str, Any]:
 
 def report(user_id: str, body: object, stores: JourneyStores, now: datetime) -> dict[str, Any]:
     data = parse(ReportInput, body, "report")
+    stores.limits.check("report", user_id, now)
     if data.mentorship_id:
         mentorship = visible_to(stores.mentorships.get(data.mentorship_id), user_id)
         reported_id = mentorship.other_party(user_id)
@@ -59,7 +60,7 @@ def report(user_id: str, body: object, stores: JourneyStores, now: datetime) -> 
     if reported_id == user_id:
         raise ValidationError("You cannot report yourself.", fields={"user_id": "is your own id"})
     profile = stores.profiles.get(reported_id)
-    if profile is None and not data.mentorship_id:
+    if not data.mentorship_id and stores.visible_profile(reported_id) is None:
         raise NotFoundError(NO_ONE)
     saved = Report(
         report_id=str(uuid.uuid4()), reporter_id=user_id, reported_user_id=reported_id,
@@ -67,6 +68,7 @@ def report(user_id: str, body: object, stores: JourneyStores, now: datetime) -> 
         reason=data.reason, created_at=stamp(now),
     )
     stores.reports.add(saved)
+    stores.limits.record("report", user_id, now)
     logger.info("report %s made by %s", saved.report_id, user_id)
     return report_view(saved)
 

@@ -1,19 +1,22 @@
-"""What clients send for the mentorship journey, validated with pydantic (unknown fields refused).
+"""What clients send for the mentorship journey, validated with pydantic (unknown fields refused),
+and the replies they get back (documented in the published contract).
 
-Texts are plain text: stored exactly as sent (after trimming), never interpreted as markup.
+Texts are plain text, cleaned by the one text rule (``chalicelib.text``: several lines allowed,
+no control or invisible formatting characters), never interpreted as markup.
 """
 
-from typing import Annotated, TypeVar
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
 
-from chalicelib.validation import parse_body
+from chalicelib.text import CleanText
+from chalicelib.validation import ID_PATTERN, Parameters, Reply, parse_body
 
 MAX_TEXT = 5000
 MAX_REASON = 2000
-Id = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:@-]+$")]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
-Reason = Annotated[str, StringConstraints(max_length=MAX_REASON)]
+Id = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=ID_PATTERN)]
+Text = Annotated[str, CleanText(MAX_TEXT, 1, multiline=True)]
+Reason = Annotated[str, CleanText(MAX_REASON, multiline=True)]
 
 
 class Strict(BaseModel):
@@ -33,7 +36,7 @@ class DeclineInput(Strict):
 
 
 class EndInput(Strict):
-    feedback: Annotated[str, StringConstraints(max_length=MAX_TEXT)] = ""
+    feedback: Annotated[str, CleanText(MAX_TEXT, multiline=True)] = ""
 
 
 class EmptyInput(Strict):
@@ -51,7 +54,7 @@ class BlockInput(Strict):
 class ReportInput(Strict):
     user_id: Id | None = None
     mentorship_id: Id | None = None
-    reason: Annotated[str, StringConstraints(min_length=1, max_length=MAX_REASON)]
+    reason: Annotated[str, CleanText(MAX_REASON, 1, multiline=True)]
 
     @model_validator(mode="after")
     def _exactly_one_subject(self) -> "ReportInput":
@@ -63,3 +66,71 @@ class ReportInput(Strict):
 def parse(schema: type[Input], body: object, what: str, optional: bool = False) -> Input:
     """The body as ``schema``, or a 400 naming each bad field. ``optional``: no body is {}."""
     return parse_body(schema, body, what, optional)
+
+
+Status = Literal["pending", "accepted", "declined", "withdrawn", "expired", "ended"]
+
+
+class OtherPerson(Reply):
+    user_id: str | None
+    display_name: str
+    email: str | None
+
+
+class MentorshipReply(Reply):
+    """A mentorship as one of its two people sees it."""
+
+    mentorship_id: str
+    status: Status
+    my_role: Literal["mentee", "mentor"]
+    other: OtherPerson
+    created_at: str
+    updated_at: str
+    expires_at: str | None
+    decided_at: str | None
+    ended_at: str | None
+    ended_by: Literal["me", "them"] | None
+    ended_reason: Literal["left"] | None
+    decline_reason: str | None
+    my_feedback: str | None
+    can: list[Literal["accept", "decline", "withdraw", "end"]]
+    can_message: bool
+
+
+class MentorshipsReply(Reply):
+    mentorships: list[MentorshipReply]
+
+
+class MessageReply(Reply):
+    message_id: str
+    sender_id: str
+    from_me: bool
+    body: str
+    sent_at: str
+
+
+class MessagesReply(Reply):
+    messages: list[MessageReply]
+    next_cursor: str | None
+
+
+class MessagesQuery(Parameters):
+    cursor: Annotated[str, StringConstraints(max_length=200)] = ""
+
+
+class BlockReply(Reply):
+    user_id: str
+    display_name: str | None
+    created_at: str
+
+
+class BlocksReply(Reply):
+    blocks: list[BlockReply]
+
+
+class ReportReply(Reply):
+    report_id: str
+    user_id: str | None
+    mentorship_id: str | None
+    reason: str
+    created_at: str

@@ -53,12 +53,14 @@ def pause(attempt: int) -> None:
 def request_mentorship(mentee_id: str, body: object, stores: JourneyStores, now: datetime) -> Mentorship:
     """Ask someone to be my mentor; the message becomes the first message of the thread."""
     data = parse(RequestInput, body, "request")
+    stores.limits.check("request", mentee_id, now)
     mentorship = new_request(mentee_id, data.mentor_id, now)
     first = Message(mentorship.mentorship_id, new_message_id(now), mentee_id, data.message, stamp(now))
     for attempt in range(ATTEMPTS):
         check_may_ask(mentee_id, data.mentor_id, stores, now)
         if stores.mentorships.create(mentorship, first, stamp(now - DECLINE_COOL_OFF), MAX_PENDING_REQUESTS):
             logger.info("mentorship %s requested by %s of %s", mentorship.mentorship_id, mentee_id, data.mentor_id)
+            stores.limits.record("request", mentee_id, now)
             stores.notices.request_received(mentorship)
             return mentorship
         pause(attempt)
@@ -72,7 +74,7 @@ def check_may_ask(mentee_id: str, mentor_id: str, stores: JourneyStores, now: da
     days; and you can wait on at most 5 requests at once."""
     if mentee_id == mentor_id:
         raise ValidationError("You cannot ask yourself to be your mentor.", fields={"mentor_id": "is your own id"})
-    mentor = stores.profiles.get(mentor_id)
+    mentor = stores.visible_profile(mentor_id)
     if mentor is None:
         raise NotFoundError("There is no one with that id.")
     me = stores.profiles.get(mentee_id)
@@ -119,6 +121,8 @@ def accept_mentorship(mentorship_id: str, user_id: str, body: object, stores: Jo
         check_move(mentorship, user_id, Move.ACCEPT)
         if stores.blocks.either_way(mentorship.mentee_id, user_id):
             raise NotAvailableError("You cannot accept a request while one of you has blocked the other.")
+        if not stores.is_active(mentorship.mentee_id):
+            raise NotAvailableError("This person's account is not available at the moment.")
         profile = stores.profiles.get(user_id)
         capacity = profile.mentor_capacity if profile and "mentor" in profile.roles else 0
         if stores.mentorships.load(user_id).active_mentees >= capacity:

@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass
 
-from chalicelib.accounts.ports import Directory
+from chalicelib.accounts.ports import AccountRepository, Directory
+from chalicelib.limits.service import ActionLimits
 from chalicelib.mentorships.ports import (
     BlockRepository,
     MentorshipRepository,
@@ -10,6 +11,7 @@ from chalicelib.mentorships.ports import (
     Notices,
     ReportRepository,
 )
+from chalicelib.profiles.domain import Profile
 from chalicelib.profiles.ports import ProfileRepository
 
 
@@ -22,3 +24,16 @@ class JourneyStores:
     reports: ReportRepository
     directory: Directory
     notices: Notices
+    accounts: AccountRepository
+    limits: ActionLimits
+
+    def is_active(self, user_id: str) -> bool:
+        """Rule: a suspended or deleted person is invisible to others: they cannot be found, asked,
+        accepted or messaged (their own mentorships still show them by name)."""
+        standing = self.accounts.get(user_id)
+        return standing is None or standing.state == "active"
+
+    def visible_profile(self, user_id: str) -> Profile | None:
+        """The person's profile, if they have one and are active; None otherwise."""
+        profile = self.profiles.get(user_id)
+        return profile if profile is not None and self.is_active(user_id) else None

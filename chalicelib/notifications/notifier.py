@@ -1,9 +1,11 @@
 """Who gets which email about a mentorship.
 
 Rules: an email names the two people and links to the mentorship on the site; it never holds
-message text or anyone's email address. A person with no email (their account is gone) gets
-none. An email that cannot be sent is logged (ids only) and does not undo the change it is
-about: the site shows every change whether or not the email arrives.
+message text or anyone's email address. Every value placed in an email is one plain line
+(``text.single_line``), whatever was stored. A person with no email (their account is gone) gets
+none. An email that cannot be sent is recorded (a log line with ids only, and the
+``EmailsNotSent`` metric an alarm can watch) and does not undo the change it is about: the site
+shows every change whether or not the email arrives.
 """
 
 import logging
@@ -11,8 +13,10 @@ from urllib.parse import quote
 
 from chalicelib.accounts.ports import Directory
 from chalicelib.mentorships.domain import Mentorship
+from chalicelib.metrics import emit
 from chalicelib.notifications.ports import EmailSender
 from chalicelib.profiles.ports import ProfileRepository
+from chalicelib.text import single_line
 
 logger = logging.getLogger(__name__)
 SOMEONE = "Someone"
@@ -61,10 +65,11 @@ class Notifier:
             })
         except Exception as error:  # an email is never worth failing the change it reports
             logger.warning("email %s for mentorship %s to user %s not sent: %s", *ids, type(error).__name__)
+            emit({"EmailsNotSent": 1}, {"Template": template_id})
             return False
         logger.info("email %s for mentorship %s sent to user %s", *ids)
         return True
 
     def _name(self, user_id: str) -> str:
         profile = self._profiles.get(user_id)
-        return profile.display_name if profile else SOMEONE
+        return single_line(profile.display_name, 80) if profile else SOMEONE

@@ -7,6 +7,8 @@ message text or anyone's email address; it names the people and links to the sit
 
 from dataclasses import dataclass
 
+from chalicelib.text import single_line
+
 
 class UnknownTemplateError(LookupError):
     """A programming or configuration mistake, never the client's: not a 4xx."""
@@ -59,7 +61,8 @@ def render(template_id: str, personalisation: dict[str, str]) -> tuple[str, str]
     template = TEMPLATES.get(template_id)
     if template is None:
         raise UnknownTemplateError(f"There is no email template called {template_id!r}.")
-    return fill(template.subject, personalisation), fill(template.body, personalisation) + SIGN_OFF
+    line = {name: single_line(str(value), 300) for name, value in personalisation.items()}
+    return fill(template.subject, line), fill(template.body, line) + SIGN_OFF
 
 
 def fill(text: str, values: dict[str, str]) -> str:

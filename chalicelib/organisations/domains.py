@@ -3,27 +3,37 @@
 Rules:
 - A domain is stored lower-case, without a trailing dot; ``*.`` in front means "any
   sub-domain of" (``*.mod.uk`` covers ``army.mod.uk``, not ``mod.uk`` itself).
-- An organisation may not claim a public suffix (``uk``, ``co.uk``, ``gov.uk``...) nor a
-  domain shared across the public sector (``gov.uk``, ``gov.scot``, ``nhs.uk``, ``police.uk``...)
-  nor any sub-domain wildcard over one of those: ``*.gov.uk`` includes every local council, so
-  it proves nothing about being a civil servant.
+- An organisation may not claim a public suffix (anything on the Public Suffix List, as the
+  maintained ``publicsuffixlist`` package bundles it: ``uk``, ``co.uk``, ``gov.uk``, ``github.io``...),
+  nor a domain shared across the public sector (``gov.scot``, ``nhs.net``, ``police.uk``...), nor a
+  consumer email service (``gmail.com``, ``outlook.com``...; the short reviewed list below), nor any
+  sub-domain of or wildcard over one of those: ``*.gov.uk`` includes every local council and
+  ``gmail.com`` anyone at all, so neither proves anything about being a civil servant.
 - An address belongs to the one active organisation that claims its domain exactly, or else
   to the one whose longest wildcard covers it.
 """
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
+
+from publicsuffixlist import PublicSuffixList
 
 from chalicelib.organisations.domain import Organisation
 
-# Public suffixes under which UK organisations register (from the Public Suffix List), plus
-# generic ones, and public-sector domains shared by many bodies (the ukps-domains reference data
-# marks these as public_sector_wildcard, devolved_wildcard, nhs and police).
-PUBLIC_SUFFIXES = frozenset({
-    "uk", "co.uk", "org.uk", "me.uk", "ltd.uk", "plc.uk", "net.uk", "ac.uk", "sch.uk", "gov.uk",
-    "nhs.uk", "police.uk", "com", "org", "net", "gov", "scot", "wales", "cymru", "eu", "int",
-    "gg", "je", "im", "co.im", "org.im",
+# Consumer email services: anyone can have an address there. Reviewed list of the services UK
+# residents use most (and their regional variants); a domain under one of these is refused too.
+WEBMAIL = frozenset({
+    "gmail.com", "googlemail.com", "outlook.com", "outlook.co.uk", "hotmail.com", "hotmail.co.uk",
+    "live.com", "live.co.uk", "msn.com", "windowslive.com", "yahoo.com", "yahoo.co.uk", "ymail.com",
+    "rocketmail.com", "icloud.com", "me.com", "mac.com", "aol.com", "aol.co.uk", "aim.com",
+    "protonmail.com", "protonmail.ch", "proton.me", "pm.me", "gmx.com", "gmx.co.uk", "gmx.net",
+    "mail.com", "zoho.com", "zohomail.eu", "yandex.com", "fastmail.com", "fastmail.fm", "hey.com",
+    "tutanota.com", "tuta.io", "btinternet.com", "btopenworld.com", "sky.com", "virginmedia.com",
+    "ntlworld.com", "blueyonder.co.uk", "talktalk.net", "tiscali.co.uk", "plus.net", "mail.ru",
 })
+# Public-sector domains shared by many bodies (the ukps-domains reference data marks these as
+# public_sector_wildcard, devolved_wildcard, nhs and police); some are not public suffixes.
 SHARED_PUBLIC_SECTOR = frozenset({
     "gov.uk", "gov.scot", "gov.wales", "llyw.cymru", "nhs.uk", "nhs.net", "nhs.scot", "hscni.net",
     "police.uk", "police.je", "pnn.police.uk", "independent-inquiry.uk", "public-inquiry.uk",
@@ -49,9 +59,17 @@ def check_organisation_domain(raw: str) -> str:
     base = domain.removeprefix("*.")
     if base in SHARED_PUBLIC_SECTOR:
         raise DomainRefusedError(f"'{domain}' is shared across the public sector (local government included)")
-    if base in PUBLIC_SUFFIXES or "." not in base:
+    if "." not in base or _suffixes().is_public(base):
         raise DomainRefusedError(f"'{domain}' is a public suffix, shared by many organisations")
+    if any(base == webmail or base.endswith(f".{webmail}") for webmail in WEBMAIL):
+        raise DomainRefusedError(f"'{domain}' is a personal email service: anyone can have an address there")
     return domain
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> PublicSuffixList:
+    """The Public Suffix List as the package bundles it (no network at run time)."""
+    return PublicSuffixList()
 
 
 def email_domain(email: str) -> str:

@@ -10,7 +10,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 
 from chalicelib.organisations.domain import Organisation
 from chalicelib.organisations.domains import DomainRefusedError, check_organisation_domain
-from chalicelib.validation import parse_body
+from chalicelib.text import CleanText
+from chalicelib.validation import Reply, parse_body
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=2, max_length=64)]
 
@@ -20,9 +21,9 @@ class OrganisationChange(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, strict=True)
 
-    name: Annotated[str, StringConstraints(min_length=2, max_length=160)]
+    name: Annotated[str, CleanText(160, 2, name=True)]
     kind: Literal["department", "arms-length body", "profession", "external"]
-    abbreviation: Annotated[str, StringConstraints(max_length=20)] = ""
+    abbreviation: Annotated[str, CleanText(20, name=True)] = ""
     domains: Annotated[list[Annotated[str, StringConstraints(max_length=253)]], Field(max_length=50)] = []
     active: bool = True
 
@@ -51,3 +52,23 @@ def parse_new(body: object) -> NewOrganisation:
 
 def parse_change(body: object) -> OrganisationChange:
     return parse_body(OrganisationChange, body, "organisation")
+
+
+class OrganisationReply(Reply):
+    id: str
+    name: str
+    kind: Literal["department", "arms-length body", "profession", "external"]
+    abbreviation: str
+    domains: list[str]
+
+
+class AdminOrganisationReply(OrganisationReply):
+    active: bool
+
+
+class OrganisationsReply(Reply):
+    organisations: list[OrganisationReply]
+
+
+class AdminOrganisationsReply(Reply):
+    organisations: list[AdminOrganisationReply]

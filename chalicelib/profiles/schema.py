@@ -12,26 +12,38 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 from chalicelib.grades import GRADES
 from chalicelib.matching.tags import normalise_tags
 from chalicelib.profiles.vocabulary import PROFESSION_SET
-from chalicelib.validation import parse_body
+from chalicelib.text import CleanText
+from chalicelib.validation import ID_PATTERN, Parameters, Reply, parse_body
 
 MAX_TAGS = 30
+MAX_TAG = 60
 READ_ONLY_FIELDS = frozenset({"user_id", "created_at", "updated_at"})
 
 # The members come from GRADES at run time; mypy reads only literal member lists.
 Grade = StrEnum("Grade", {grade: grade for grade in GRADES})  # type: ignore[misc]
-Tag = Annotated[str, StringConstraints(min_length=1, max_length=60)]
+# Tags are cleaned by the text rule (single line, no invisible characters), then normalised for
+# comparison (matching.tags), and the limit applies to the normalised tag.
+Tag = Annotated[str, CleanText(MAX_TAG, 1)]
 Tags = Annotated[list[Tag], Field(max_length=MAX_TAGS)]
+
+
+def comparable_tags(tags: list[str]) -> list[str]:
+    normalised = normalise_tags(tags)
+    too_long = next((tag for tag in normalised if len(tag) > MAX_TAG), None)
+    if too_long is not None:
+        raise ValueError(f"each tag must be at most {MAX_TAG} characters once normalised")
+    return normalised
 
 
 class ProfileInput(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, strict=True)
 
-    display_name: Annotated[str, StringConstraints(min_length=1, max_length=80)]
-    job_title: Annotated[str, StringConstraints(max_length=120)] = ""
-    bio: Annotated[str, StringConstraints(max_length=2000)] = ""
-    organisation_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    display_name: Annotated[str, CleanText(80, 1, name=True)]
+    job_title: Annotated[str, CleanText(120, name=True)] = ""
+    bio: Annotated[str, CleanText(2000, multiline=True)] = ""
+    organisation_id: Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=ID_PATTERN)]
     grade: Grade = Field(strict=False)
-    location: Annotated[str, StringConstraints(min_length=1, max_length=80)]
+    location: Annotated[str, CleanText(80, 1, name=True)]
     professions: Tags = []
     skills_offered: Tags = []
     skills_wanted: Tags = []
@@ -44,12 +56,12 @@ class ProfileInput(BaseModel):
     @field_validator("skills_offered", "skills_wanted", "interests")
     @classmethod
     def _normalise(cls, tags: list[str]) -> list[str]:
-        return normalise_tags(tags)
+        return comparable_tags(tags)
 
     @field_validator("professions")
     @classmethod
     def _known_professions(cls, tags: list[str]) -> list[str]:
-        professions = normalise_tags(tags)
+        professions = comparable_tags(tags)
         unknown = [p for p in professions if p not in PROFESSION_SET]
         if unknown:
             raise ValueError(f"unknown profession: {unknown[0]} (see /vocabulary/professions)")
@@ -65,3 +77,51 @@ def parse_profile_input(body: object) -> ProfileInput:
     if isinstance(body, dict):
         body = {key: value for key, value in body.items() if key not in READ_ONLY_FIELDS}
     return parse_body(ProfileInput, body, "profile")
+
+
+class PublicProfileReply(Reply):
+    """Another person's profile as signed-in people see it (``email`` only with an accepted mentorship)."""
+
+    user_id: str
+    display_name: str
+    job_title: str
+    bio: str
+    organisation_id: str
+    grade: str
+    location: str
+    professions: list[str]
+    skills_offered: list[str]
+    skills_wanted: list[str]
+    interests: list[str]
+    roles: list[Literal["mentee", "mentor"]]
+    mentor_capacity: int
+    accepting_requests: bool
+    created_at: str
+    updated_at: str
+    email: str | None = None
+
+
+class ProfileReply(PublicProfileReply):
+    """My profile, with the ``version`` to send back when replacing it."""
+
+    version: int
+
+
+class VocabularyQuery(Parameters):
+    prefix: Annotated[str, StringConstraints(max_length=60)] = ""
+    all: Literal["true"] | None = Field(default=None, description="true: every entry and its synonyms")
+
+
+class VocabularyPath(Parameters):
+    kind: Annotated[str, StringConstraints(pattern=r"^[a-z]{1,40}$")] = Field(
+        description="skills, interests or professions (anything else: 404)")
+
+
+class VocabularyReply(Reply):
+    kind: str
+    items: list[str]
+    synonyms: dict[str, str] | None = Field(default=None, description="with all=true: variant -> entry")
+
+
+class HealthReply(Reply):
+    status: Literal["ok"]

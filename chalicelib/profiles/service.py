@@ -19,14 +19,16 @@ def get_my_profile(user_id: str, profiles: ProfileRepository) -> Profile:
 
 
 def get_profile(user_id: str, profiles: ProfileRepository,
-                contact: Callable[[], str | None] = lambda: None) -> dict[str, Any]:
+                contact: Callable[[], str | None] = lambda: None,
+                is_active: Callable[[str], bool] = lambda user_id: True) -> dict[str, Any]:
     """Another person's profile as other signed-in people see it.
 
-    Rule: no email, unless ``contact`` gives one (the viewer and this person have an accepted
-    mentorship; see mentorships.views.contact_email).
+    Rules: no email, unless ``contact`` gives one (the viewer and this person have an accepted
+    mentorship; see mentorships.views.contact_email). A suspended or deleted person has no
+    profile to anyone else (404), exactly as someone who never made one.
     """
     profile = profiles.get(user_id)
-    if profile is None:
+    if profile is None or not is_active(user_id):
         raise NotFoundError("There is no profile with that id.")
     view = profile.public_view()
     email = contact()

@@ -1,8 +1,9 @@
-"""Routes: administrators' usage figures, suspensions and audit log (Cognito group "admins").
+"""Routes: administrators' usage figures, suspensions, a suspended person's data, and the audit log.
 
 Errors are always ``{"error": {"code": "...", "message": "..."}}``. Every route here answers 401
 without a valid token and 403 ``forbidden`` ("Only administrators can do this.") for anyone not in
-the admins group. Organisations and invitations are in web/organisations.py and web/invitations.py.
+the admins group, checked against the user pool (removal takes effect within a minute).
+Organisations and invitations are in web/organisations.py and web/invitations.py.
 
 GET /admin/stats
     200:  {"generated_at": "2026-05-01T09:00:00+00:00",
@@ -18,59 +19,88 @@ GET /admin/stats
 POST /admin/users/{user_id}/suspend      (no body)
     200:  {"user_id": "<sub>", "state": "suspended", "changed_at": "2026-05-01T09:00:00+00:00"}
           At once: the person's API calls get 403, they cannot sign in (Cognito user disabled and
-          signed out) and they leave everyone's matches.
+          signed out), they leave everyone's matches and their profile is hidden (404).
     404 not_found (no such account, or deleted), 409 conflict (suspending yourself)
 
 POST /admin/users/{user_id}/reinstate    (no body)
     200:  {"user_id": "<sub>", "state": "active", "changed_at": "..."}
     404 not_found
 
-GET /admin/audit?days=7                   (days: 1..90, default 7)
+GET /admin/users/{user_id}/export        a suspended person's data, when they ask for it (they
+    cannot sign in to download it themselves): 200 the same document GET /me/export gives.
+    404 no such account; 409 the account is not suspended (the person can download it themselves).
+    Audited ("account.export", ids only).
+
+DELETE /admin/users/{user_id}            erase a suspended account, when the person asks for it:
+    200 {"user_id", "state": "deleted", "changed_at"}; the same erasure as DELETE /me.
+    404 no such account; 409 not suspended. Audited ("account.erase", ids only).
+
+GET /admin/audit?days=7                   (days: 1..90, ASCII digits, default 7)
     200:  {"entries": [{"id": "<hex>", "actor": "<admin's user id or cli:...>",
                         "action": "invitation.create" | "invitation.revoke" | "organisation.create" |
                                   "organisation.update" | "account.suspend" | "account.reinstate" |
-                                  "admin.add" | "admin.remove",
+                                  "account.export" | "account.erase" | "admin.add" | "admin.remove",
                         "target_id": "<id>", "at": "2026-05-01T09:00:00+00:00"}, ...]}
           newest first, at most 200; ids only, never names, emails or message text.
 """
 
 from chalice import Blueprint
 
+from chalicelib.accounts.schema import ErasureReply, StandingReply
 from chalicelib.accounts.service import reinstate_user, suspend_user
+from chalicelib.audit.schema import AuditQuery, AuditReply
 from chalicelib.audit.service import recent_entries
 from chalicelib.bootstrap import services
-from chalicelib.errors import ValidationError
+from chalicelib.privacy.requests import erase_suspended_account, export_suspended_account
+from chalicelib.privacy.schema import ExportReply
+from chalicelib.usage.schema import UsageReply
 from chalicelib.usage.service import usage_stats
-from chalicelib.web.common import admin, api_route, bearer, now, query
+from chalicelib.web.common import admin, api_route, bearer, now, query_as
 
 api = Blueprint(__name__)
 
 
-@api_route(api, "/admin/stats", methods=["GET"], authorizer=bearer)
+@api_route(api, "/admin/stats", authorizer=bearer, admin=True, reply=UsageReply,
+           summary="Usage figures by organisation (administrators)")
 def get_stats() -> dict[str, object]:
     admin(api)
     a = services().adapters
     return usage_stats(a.people_figures, a.request_figures, a.organisations.list_all(), now())
 
 
-@api_route(api, "/admin/users/{user_id}/suspend", methods=["POST"], authorizer=bearer)
+@api_route(api, "/admin/users/{user_id}/suspend", methods=("POST",), authorizer=bearer, admin=True,
+           reply=StandingReply, errors=(404, 409), summary="Suspend an account (administrators)")
 def suspend(user_id: str) -> dict[str, str]:
     who = admin(api)
     a = services().adapters
     return suspend_user(user_id, who.user_id, a.accounts, a.directory, now())
 
 
-@api_route(api, "/admin/users/{user_id}/reinstate", methods=["POST"], authorizer=bearer)
+@api_route(api, "/admin/users/{user_id}/reinstate", methods=("POST",), authorizer=bearer, admin=True,
+           reply=StandingReply, errors=(404,), summary="Reinstate a suspended account (administrators)")
 def reinstate(user_id: str) -> dict[str, str]:
     who = admin(api)
     a = services().adapters
     return reinstate_user(user_id, who.user_id, a.accounts, a.directory, now())
 
 
-@api_route(api, "/admin/audit", methods=["GET"], authorizer=bearer)
+@api_route(api, "/admin/users/{user_id}/export", authorizer=bearer, admin=True, reply=ExportReply,
+           errors=(404, 409), summary="A suspended person's data, at their request (administrators; audited)")
+def export_suspended(user_id: str) -> dict[str, object]:
+    who = admin(api)
+    return export_suspended_account(user_id, who.user_id, services().data_requests, now())
+
+
+@api_route(api, "/admin/users/{user_id}", methods=("DELETE",), authorizer=bearer, admin=True, reply=ErasureReply,
+           errors=(404, 409), summary="Erase a suspended account, at the person's request (administrators; audited)")
+def erase_suspended(user_id: str) -> dict[str, str]:
+    who = admin(api)
+    return erase_suspended_account(user_id, who.user_id, services().data_requests, now())
+
+
+@api_route(api, "/admin/audit", authorizer=bearer, admin=True, query=AuditQuery, reply=AuditReply,
+           summary="Administrators' actions, newest first, ids only (administrators)")
 def get_audit() -> dict[str, object]:
     admin(api)
-    days = query(api, "days", "7")
-    if not days.isdigit() or not 1 <= int(days) <= 90:
-        raise ValidationError("days must be a whole number from 1 to 90.", fields={"days": "must be 1..90"})
-    return {"entries": recent_entries(services().adapters.audit, now(), days=int(days))}
+    days = query_as(api, AuditQuery).days
+    return {"entries": recent_entries(services().adapters.audit, now(), days=days)}

@@ -4,21 +4,25 @@ import functools
 import logging
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, ParamSpec
 
 from chalice import AuthResponse, Blueprint, Response
 from chalice.app import AuthRequest
+from pydantic import BaseModel
 
 from chalicelib.accounts.domain import check_may_act
+from chalicelib.adapters.faults import storage_unavailable
 from chalicelib.auth import Principal, bearer_token
 from chalicelib.bootstrap import services
-from chalicelib.errors import ForbiddenError, MentorMatchError, UnauthorisedError
+from chalicelib.errors import ForbiddenError, MalformedRequestError, MentorMatchError, UnauthorisedError
+from chalicelib.validation import Schema, parse_body
+from chalicelib.web.contract import Operation, check_parameters, register
 from chalicelib.web.http_io import JSON_HEADERS, error_reply, internal_error_body, read_json_body
 
 logger = logging.getLogger("mentor-match")
 auth = Blueprint(__name__)
 ViewArgs = ParamSpec("ViewArgs")
-Reply = TypeVar("Reply")
+NO_STORE = {"Cache-Control": "no-store"}
 
 
 @auth.authorizer(ttl_seconds=60)
@@ -53,9 +57,13 @@ def principal(blueprint: Blueprint) -> Principal:
 
 
 def admin(blueprint: Blueprint) -> Principal:
-    """The signed-in administrator making this request, or a 401/403."""
+    """The signed-in administrator making this request, or a 401/403.
+
+    The token's ``cognito:groups`` claim AND current membership of the group in the user pool
+    (cached briefly): removal from ``admins`` takes effect within a minute, not at token expiry.
+    """
     who = principal(blueprint)
-    if not who.is_admin:
+    if not who.is_admin or not services().admins.is_admin(who.username or who.user_id):
         raise ForbiddenError("Only administrators can do this.")
     if services().settings.admin_mfa_required:
         services().admin_mfa.require(who.username)
@@ -64,9 +72,21 @@ def admin(blueprint: Blueprint) -> Principal:
 
 def json_body(blueprint: Blueprint) -> object:
     request = blueprint.current_request
-    # chalice's raw_body is always bytes (it encodes a str body) though typed str | bytes.
-    return read_json_body(request.headers, request.raw_body,  # type: ignore[arg-type]
-                          services().settings.max_body_bytes)
+    try:
+        raw = request.raw_body  # chalice encodes a str body, which fails on text that is not Unicode
+    except UnicodeEncodeError:
+        raise MalformedRequestError("The request body is not valid JSON.") from None
+    # chalice's raw_body is always bytes though typed str | bytes.
+    return read_json_body(request.headers, raw, services().settings.max_body_bytes)  # type: ignore[arg-type]
+
+
+def optional_json_body(blueprint: Blueprint) -> object:
+    """The JSON body, or None when the request has none (moves take an optional body)."""
+    try:
+        empty = not blueprint.current_request.raw_body
+    except UnicodeEncodeError:
+        empty = False  # json_body refuses it
+    return None if empty else json_body(blueprint)
 
 
 def query(blueprint: Blueprint, name: str, default: str = "") -> str:
@@ -74,31 +94,71 @@ def query(blueprint: Blueprint, name: str, default: str = "") -> str:
     return params.get(name, default)
 
 
-def api_route(blueprint: Blueprint, path: str, **options: Any
-              ) -> Callable[[Callable[ViewArgs, Reply]], Callable[ViewArgs, Reply | Response]]:
-    """``route`` whose domain errors become our JSON error replies (one mapping table).
+def query_as(blueprint: Blueprint, schema: type[Schema]) -> Schema:
+    """The query string as the route's declared schema (already checked before the view ran)."""
+    return parse_body(schema, dict(blueprint.current_request.query_params or {}), "query")
+
+
+def api_route(blueprint: Blueprint, path: str, *, methods: tuple[str, ...] = ("GET",), authorizer: Any = None,
+              summary: str = "", body: type[BaseModel] | None = None, body_optional: bool = False,
+              query: type[BaseModel] | None = None, path_parameters: type[BaseModel] | None = None,
+              reply: type[BaseModel] | None = None, status: int = 200, errors: tuple[int, ...] = (),
+              admin: bool = False, personal: bool | None = None, uses_storage: bool = True,
+              links: Mapping[str, tuple[str, str, str]] | None = None,
+              ) -> Callable[[Callable[ViewArgs, object]], Callable[ViewArgs, Response]]:
+    """Declare a route and its contract (see web/contract.py); the view's domain errors become our
+    JSON error replies (one mapping table), storage that stays busy 503, anything else 500.
 
     Chalice turns exceptions from views into its own 500 before any middleware sees them,
     so the translation wraps each view.
     """
-    options.setdefault("content_types", ["application/json", "text/plain"])
 
-    def register(view: Callable[ViewArgs, Reply]) -> Callable[ViewArgs, Reply | Response]:
+    def register_view(view: Callable[ViewArgs, object]) -> Callable[ViewArgs, Response]:
+        operations = [register(Operation(
+            path=path, method=method, name=view.__name__, summary=summary or (view.__doc__ or view.__name__),
+            public=authorizer is None, body=body, body_optional=body_optional, query=query,
+            path_parameters=path_parameters, reply=reply, status=status, errors=errors, admin=admin,
+            personal=authorizer is not None if personal is None else personal, links=links,
+            uses_storage=uses_storage,
+        )) for method in methods]
+        by_method = {operation.method: operation for operation in operations}
+
         @functools.wraps(view)
-        def handled(*args: ViewArgs.args, **kwargs: ViewArgs.kwargs) -> Reply | Response:
+        def handled(*args: ViewArgs.args, **kwargs: ViewArgs.kwargs) -> Response:
+            operation = by_method[blueprint.current_request.method]
             try:
-                return view(*args, **kwargs)
+                check_parameters(operation, {k: str(v) for k, v in kwargs.items()},
+                                 blueprint.current_request.query_params)
+                return finish(view(*args, **kwargs), operation)
             except MentorMatchError as error:
-                status, body = error_reply(error)
-                return Response(body=body, status_code=status, headers=JSON_HEADERS)
-            except Exception:
+                return error_response(error)
+            except Exception as error:
+                unavailable = storage_unavailable(error)
+                if unavailable is not None:
+                    logger.warning("storage busy in %s: %s", view.__name__, type(error).__name__)
+                    return error_response(unavailable)
                 logger.exception("unhandled error in %s", view.__name__)
-                return Response(body=internal_error_body(), status_code=500, headers=JSON_HEADERS)
+                return Response(body=internal_error_body(), status_code=500, headers={**JSON_HEADERS, **NO_STORE})
 
-        registered: Callable[ViewArgs, Reply | Response] = blueprint.route(path, **options)(handled)
+        registered: Callable[ViewArgs, Response] = blueprint.route(
+            path, methods=list(methods), authorizer=authorizer, content_types=["*/*"])(handled)
         return registered
 
-    return register
+    return register_view
+
+
+def finish(result: object, operation: Operation) -> Response:
+    """The view's reply as a Response: the declared status, and no-store on personal replies."""
+    cache = NO_STORE if operation.personal else {"Cache-Control": "public, max-age=60"}
+    if isinstance(result, Response):
+        result.headers = {**cache, **(result.headers or {})}
+        return result
+    return Response(body=result, status_code=operation.status, headers={**JSON_HEADERS, **cache})
+
+
+def error_response(error: MentorMatchError) -> Response:
+    status, body, headers = error_reply(error)
+    return Response(body=body, status_code=status, headers={**JSON_HEADERS, **NO_STORE, **headers})
 
 
 def now() -> datetime:

@@ -52,63 +52,84 @@ organisation changes: 403 sign_up_not_allowed as above, or 400 validation_error 
 ``fields.organisation_id`` when the organisation is not one of mine.
 """
 
+import hmac
 from collections.abc import Mapping
 
 from chalice import Blueprint, Response
 
 from chalicelib.bootstrap import services
 from chalicelib.invitations import service as invitations
-from chalicelib.invitations.ratelimit import client_keys
-from chalicelib.web.common import admin, api_route, bearer, created, json_body, no_content, now, principal
+from chalicelib.invitations.ratelimit import caller
+from chalicelib.invitations.schema import (
+    CodePath,
+    InvitationCheckReply,
+    InvitationRequest,
+    InvitationsReply,
+    NewInvitationReply,
+    PlacementsReply,
+    RedemptionReply,
+)
+from chalicelib.web.common import admin, api_route, bearer, json_body, no_content, now, principal
 
 api = Blueprint(__name__)
 
 
 def client_address(blueprint: Blueprint) -> str:
-    """The caller's address: CloudFront's viewer address when the call came through the site's
-    distribution (API Gateway then sees an edge address shared by many people), else the source."""
+    """The caller's address: CloudFront's viewer address when the call provably came through the
+    site's distribution (it sends the shared ``X-Origin-Verify`` secret; API Gateway then sees an
+    edge address shared by many people), else the connection's source. A viewer-address header
+    without the secret is anyone's invention, so it is ignored."""
     request = blueprint.current_request
     headers: Mapping[str, str] = request.headers or {}
+    secret = services().settings.edge_secret
     viewer = headers.get("cloudfront-viewer-address", "")
-    if viewer:
+    if viewer and secret and hmac.compare_digest(headers.get("x-origin-verify", ""), secret):
         return viewer.rpartition(":")[0].strip("[]") or viewer
     identity: dict[str, str] = (request.context or {}).get("identity") or {}
     return identity.get("sourceIp", "")
 
 
-@api_route(api, "/invitations", methods=["POST"], authorizer=bearer)
-def create_invitation() -> Response:
+@api_route(api, "/invitations", methods=("POST",), authorizer=bearer, admin=True, body=InvitationRequest,
+           reply=NewInvitationReply, status=201,
+           links={"CheckInvitation": ("check_invitation", "invitation", "code"),
+                  "RevokeInvitation": ("revoke_invitation", "invitation", "id")},
+           summary="Create an invitation link (administrators; the code is shown this once)")
+def create_invitation() -> dict[str, object]:
     who = admin(api)
-    return created(invitations.create_invitation(json_body(api), who.user_id, services().invitations, now()))
+    return invitations.create_invitation(json_body(api), who.user_id, services().invitations, now())
 
 
-@api_route(api, "/invitations", methods=["GET"], authorizer=bearer)
+@api_route(api, "/invitations", authorizer=bearer, admin=True, reply=InvitationsReply,
+           summary="Every invitation, newest first, never a code (administrators)")
 def list_invitations() -> dict[str, object]:
     admin(api)
     return {"invitations": invitations.list_invitations(services().invitations, now())}
 
 
-@api_route(api, "/invitations/{invitation}", methods=["DELETE"], authorizer=bearer)
+@api_route(api, "/invitations/{invitation}", methods=("DELETE",), authorizer=bearer, admin=True, status=204,
+           errors=(404,), summary="Revoke an invitation by its id (administrators)")
 def revoke_invitation(invitation: str) -> Response:
     who = admin(api)
     invitations.revoke_invitation(invitation, who.user_id, services().invitations, now())
     return no_content()
 
 
-@api_route(api, "/invitations/{invitation}", methods=["GET"])
+@api_route(api, "/invitations/{invitation}", path_parameters=CodePath, reply=InvitationCheckReply,
+           errors=(404, 429), personal=True, summary="Is this invitation link valid, and for which organisation")
 def check_invitation(invitation: str) -> dict[str, object]:
-    client = client_keys(None, client_address(api))
-    return invitations.check_invitation(invitation, client, services().invitations, now())
+    return invitations.check_invitation(invitation, caller(None, client_address(api)), services().invitations, now())
 
 
-@api_route(api, "/invitations/{invitation}/redeem", methods=["POST"], authorizer=bearer)
+@api_route(api, "/invitations/{invitation}/redeem", methods=("POST",), authorizer=bearer, path_parameters=CodePath,
+           reply=RedemptionReply, errors=(404, 429), summary="Join the invitation's organisation (counts one use)")
 def redeem_invitation(invitation: str) -> dict[str, object]:
     who = principal(api)
-    client = client_keys(who.user_id, client_address(api))
-    return invitations.redeem_invitation(invitation, who.user_id, client, services().invitations, now())
+    return invitations.redeem_invitation(invitation, who.user_id, caller(who.user_id, client_address(api)),
+                                         services().invitations, now())
 
 
-@api_route(api, "/me/organisation", methods=["GET"], authorizer=bearer)
+@api_route(api, "/me/organisation", authorizer=bearer, reply=PlacementsReply,
+           summary="Where my profile may be placed (the sign-up gate)")
 def get_my_organisation() -> dict[str, object]:
     who = principal(api)
     admission = services().person_gate(who.user_id, who.username).admission()

@@ -11,12 +11,15 @@ GET /me/matches?as=mentee|mentor ->
 from chalice import Blueprint
 
 from chalicelib.bootstrap import services
+from chalicelib.match_lists.schema import MatchesQuery, MatchesReply
 from chalicelib.match_lists.service import get_my_matches
-from chalicelib.web.common import api_route, bearer, now, principal, query
+from chalicelib.web.common import api_route, bearer, now, principal, query_as
 
 api = Blueprint(__name__)
 
 
-@api_route(api, "/me/matches", methods=["GET"], authorizer=bearer)
+@api_route(api, "/me/matches", authorizer=bearer, query=MatchesQuery, reply=MatchesReply, errors=(404,),
+           summary="My suggested mentors (as=mentee) or mentees (as=mentor)")
 def list_my_matches() -> dict[str, object]:
-    return get_my_matches(principal(api).user_id, query(api, "as", "mentee"), services().matches, now())
+    role = query_as(api, MatchesQuery).as_
+    return get_my_matches(principal(api).user_id, role, services().matches, now())

@@ -66,81 +66,103 @@ Emails link to ``<SITE_URL>/mentorships?id=<mentorship_id>``: the site's page fo
 from collections.abc import Callable
 from datetime import datetime
 
-from chalice import Blueprint, Response
+from chalice import Blueprint
 
 from chalicelib.bootstrap import services
 from chalicelib.mentorships import messaging
 from chalicelib.mentorships import service as journey
 from chalicelib.mentorships.domain import Mentorship
+from chalicelib.mentorships.schema import (
+    DeclineInput,
+    EmptyInput,
+    EndInput,
+    MentorshipReply,
+    MentorshipsReply,
+    MessageInput,
+    MessageReply,
+    MessagesQuery,
+    MessagesReply,
+    RequestInput,
+)
 from chalicelib.mentorships.stores import JourneyStores
 from chalicelib.mentorships.views import message_view, view_many, view_one
 from chalicelib.metrics import emit
-from chalicelib.web.common import api_route, bearer, created, json_body, now, principal, query
+from chalicelib.web.common import api_route, bearer, json_body, now, optional_json_body, principal, query_as
 
 api = Blueprint(__name__)
-
-
-def optional_body() -> object:
-    """The JSON body, or None when the request has none (moves take an optional body)."""
-    return json_body(api) if api.current_request.raw_body else None
 
 
 def make_move(change: Callable[[str, str, object, JourneyStores, datetime], Mentorship],
               mentorship_id: str) -> dict[str, object]:
     user_id, stores = principal(api).user_id, services().journey
-    return view_one(change(mentorship_id, user_id, optional_body(), stores, now()), user_id, stores)
+    return view_one(change(mentorship_id, user_id, optional_json_body(api), stores, now()), user_id, stores)
 
 
-@api_route(api, "/mentorships", methods=["POST"], authorizer=bearer)
-def request_mentorship() -> Response:
+MOVE_ERRORS = (403, 404, 409)
+ONE = {"GetMentorship": ("get_my_mentorship", "mentorship_id", "mentorship_id"),
+       "ListMessages": ("list_messages", "mentorship_id", "mentorship_id"),
+       "PostMessage": ("post_message", "mentorship_id", "mentorship_id")}
+
+
+@api_route(api, "/mentorships", methods=("POST",), authorizer=bearer, body=RequestInput, reply=MentorshipReply,
+           status=201, errors=(404, 409, 429), links=ONE, summary="Ask someone to mentor me")
+def request_mentorship() -> dict[str, object]:
     user_id, stores = principal(api).user_id, services().journey
     mentorship = journey.request_mentorship(user_id, json_body(api), stores, now())
     emit({"Requests": 1})
-    return created(view_one(mentorship, user_id, stores))
+    return view_one(mentorship, user_id, stores)
 
 
-@api_route(api, "/mentorships", methods=["GET"], authorizer=bearer)
+@api_route(api, "/mentorships", authorizer=bearer, reply=MentorshipsReply,
+           summary="My requests and mentorships, both sides, newest first")
 def list_my_mentorships() -> dict[str, object]:
     user_id, stores = principal(api).user_id, services().journey
     return {"mentorships": view_many(stores.mentorships.list_for(user_id), user_id, stores)}
 
 
-@api_route(api, "/mentorships/{mentorship_id}", methods=["GET"], authorizer=bearer)
+@api_route(api, "/mentorships/{mentorship_id}", authorizer=bearer, reply=MentorshipReply, errors=(404,),
+           summary="One of my mentorships")
 def get_my_mentorship(mentorship_id: str) -> dict[str, object]:
     user_id, stores = principal(api).user_id, services().journey
     return view_one(journey.get_my_mentorship(mentorship_id, user_id, stores), user_id, stores)
 
 
-@api_route(api, "/mentorships/{mentorship_id}/accept", methods=["POST"], authorizer=bearer)
+@api_route(api, "/mentorships/{mentorship_id}/accept", methods=("POST",), authorizer=bearer, body=EmptyInput,
+           body_optional=True, reply=MentorshipReply, errors=MOVE_ERRORS, summary="Accept a request (the mentor)")
 def accept_mentorship(mentorship_id: str) -> dict[str, object]:
     accepted = make_move(journey.accept_mentorship, mentorship_id)
     emit({"Accepts": 1})
     return accepted
 
 
-@api_route(api, "/mentorships/{mentorship_id}/decline", methods=["POST"], authorizer=bearer)
+@api_route(api, "/mentorships/{mentorship_id}/decline", methods=("POST",), authorizer=bearer, body=DeclineInput,
+           body_optional=True, reply=MentorshipReply, errors=MOVE_ERRORS, summary="Decline a request (the mentor)")
 def decline_mentorship(mentorship_id: str) -> dict[str, object]:
     return make_move(journey.decline_mentorship, mentorship_id)
 
 
-@api_route(api, "/mentorships/{mentorship_id}/withdraw", methods=["POST"], authorizer=bearer)
+@api_route(api, "/mentorships/{mentorship_id}/withdraw", methods=("POST",), authorizer=bearer, body=EmptyInput,
+           body_optional=True, reply=MentorshipReply, errors=MOVE_ERRORS, summary="Withdraw my request (the mentee)")
 def withdraw_mentorship(mentorship_id: str) -> dict[str, object]:
     return make_move(journey.withdraw_mentorship, mentorship_id)
 
 
-@api_route(api, "/mentorships/{mentorship_id}/end", methods=["POST"], authorizer=bearer)
+@api_route(api, "/mentorships/{mentorship_id}/end", methods=("POST",), authorizer=bearer, body=EndInput,
+           body_optional=True, reply=MentorshipReply, errors=MOVE_ERRORS, summary="End an accepted mentorship")
 def end_mentorship(mentorship_id: str) -> dict[str, object]:
     return make_move(journey.end_mentorship, mentorship_id)
 
 
-@api_route(api, "/mentorships/{mentorship_id}/messages", methods=["GET"], authorizer=bearer)
+@api_route(api, "/mentorships/{mentorship_id}/messages", authorizer=bearer, query=MessagesQuery,
+           reply=MessagesReply, errors=(404,), summary="The thread, oldest first, 50 at a time")
 def list_messages(mentorship_id: str) -> dict[str, object]:
     user_id = principal(api).user_id
-    return messaging.list_messages(mentorship_id, user_id, query(api, "cursor")[:200], services().journey)
+    return messaging.list_messages(mentorship_id, user_id, query_as(api, MessagesQuery).cursor, services().journey)
 
 
-@api_route(api, "/mentorships/{mentorship_id}/messages", methods=["POST"], authorizer=bearer)
-def post_message(mentorship_id: str) -> Response:
+@api_route(api, "/mentorships/{mentorship_id}/messages", methods=("POST",), authorizer=bearer, body=MessageInput,
+           reply=MessageReply, status=201, errors=(404, 409, 429), summary="Send a message in the thread")
+def post_message(mentorship_id: str) -> dict[str, object]:
     user_id = principal(api).user_id
     message = messaging.post_message(mentorship_id, user_id, json_body(api), services().journey, now())
-    return created(message_view(message, user_id))
+    return message_view(message, user_id)

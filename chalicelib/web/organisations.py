@@ -26,29 +26,42 @@ GET /organisations (public) lists active ones:
     minute per API instance, so a change may take that long to show there.
 """
 
-from chalice import Blueprint, Response
+from chalice import Blueprint
 
 from chalicelib.bootstrap import services
 from chalicelib.organisations import service as organisations
-from chalicelib.web.common import admin, api_route, bearer, created, json_body, now
+from chalicelib.organisations.schema import (
+    AdminOrganisationReply,
+    AdminOrganisationsReply,
+    NewOrganisation,
+    OrganisationChange,
+    OrganisationsReply,
+)
+from chalicelib.web.common import admin, api_route, bearer, json_body, now
 
 api = Blueprint(__name__)
 
 
-@api_route(api, "/organisations", methods=["GET"])
+@api_route(api, "/organisations", reply=OrganisationsReply, personal=False,
+           summary="Active organisations and their email domains")
 def list_organisations() -> dict[str, object]:
     return {"organisations": organisations.list_active_organisations(services().adapters.organisations)}
 
 
-@api_route(api, "/organisations", methods=["POST"], authorizer=bearer)
-def create_organisation() -> Response:
+@api_route(api, "/organisations", methods=("POST",), authorizer=bearer, admin=True, body=NewOrganisation,
+           reply=AdminOrganisationReply, status=201, errors=(409,),
+           links={"UpdateOrganisation": ("update_organisation", "organisation_id", "id")},
+           summary="Add an organisation (administrators)")
+def create_organisation() -> dict[str, object]:
     who = admin(api)
     organisation = organisations.create_organisation(json_body(api), who.user_id, services().adapters.organisations,
                                                      now())
-    return created(organisation.admin_view())
+    return organisation.admin_view()
 
 
-@api_route(api, "/organisations/{organisation_id}", methods=["PUT"], authorizer=bearer)
+@api_route(api, "/organisations/{organisation_id}", methods=("PUT",), authorizer=bearer, admin=True,
+           body=OrganisationChange, reply=AdminOrganisationReply, errors=(404, 409),
+           summary="Replace an organisation (administrators)")
 def update_organisation(organisation_id: str) -> dict[str, object]:
     who = admin(api)
     organisation = organisations.update_organisation(organisation_id, json_body(api), who.user_id,
@@ -56,7 +69,8 @@ def update_organisation(organisation_id: str) -> dict[str, object]:
     return organisation.admin_view()
 
 
-@api_route(api, "/admin/organisations", methods=["GET"], authorizer=bearer)
+@api_route(api, "/admin/organisations", authorizer=bearer, admin=True, reply=AdminOrganisationsReply,
+           summary="Every organisation, inactive ones too (administrators)")
 def list_all_organisations() -> dict[str, object]:
     admin(api)
     return {"organisations": organisations.list_organisations(services().adapters.organisations)}

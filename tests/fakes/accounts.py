@@ -67,5 +67,9 @@ class InMemoryDirectory:
     def has_totp(self, username: str) -> bool:
         return username in self.totp
 
+    def groups_of(self, username: str) -> frozenset[str]:
+        user = self.find(username)
+        return user.groups if user else frozenset()
+
     def delete_user(self, username: str) -> None:
         self.users.pop(username, None)

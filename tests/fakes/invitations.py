@@ -6,7 +6,6 @@ from datetime import datetime
 from chalicelib.audit.domain import AuditEntry
 from chalicelib.errors import NotFoundError
 from chalicelib.invitations.domain import Invitation, Membership
-from chalicelib.invitations.ratelimit import failures_in_window
 from tests.fakes.audit import InMemoryAuditLog
 
 NOT_FOUND = "There is no invitation with that id."
@@ -74,14 +73,16 @@ class InMemoryInvitationRepository:
 
 
 class InMemoryAttemptLog:
+    """Recent events per key (``limits.ports.EventLog``)."""
+
     def __init__(self):
         self._times: dict[str, list[datetime]] = {}
         self._lock = threading.Lock()
 
-    def failures_since(self, client_key: str, since: datetime, now: datetime, limit: int) -> int:
-        times = self._times.get(client_key, [])
-        return min(limit, failures_in_window(times, now, now - since))
+    def times_since(self, key: str, since: datetime, now: datetime, limit: int) -> list[datetime]:
+        recent = sorted((t for t in self._times.get(key, []) if since < t <= now), reverse=True)
+        return recent[:limit]
 
-    def record_failure(self, client_key: str, now: datetime, expires_at: datetime) -> None:
+    def record(self, key: str, now: datetime, expires_at: datetime) -> None:
         with self._lock:
-            self._times.setdefault(client_key, []).append(now)
+            self._times.setdefault(key, []).append(now)

@@ -1,25 +1,32 @@
-"""Failed invitation-code attempts (``invitations.ports.AttemptLog``): one row per failure, expiring by TTL.
+"""Recent events per key (``limits.ports.EventLog``): one row per event, expiring by TTL.
 
-TTL deletion is lazy (up to days in DynamoDB, never in the emulator), so reads also filter on
-``expires_at`` and on the range key's time.
+Keys: ``user:<sub>`` and ``ip:<address>`` for unknown invitation codes, ``request:<sub>``,
+``message:<sub>``, ``report:<sub>`` for the journey's limits. TTL deletion is lazy (up to days in
+DynamoDB, never in the emulator), so reads also filter on ``expires_at`` and the range key's time.
 """
 
 import secrets
-from datetime import datetime
+from datetime import UTC, datetime
 
 from chalicelib.adapters.dynamo.tables import AttemptModel
 
 
 class DynamoAttemptLog:
-    def failures_since(self, client_key: str, since: datetime, now: datetime, limit: int) -> int:
+    def times_since(self, key: str, since: datetime, now: datetime, limit: int) -> list[datetime]:
         rows = AttemptModel.query(
-            client_key,
+            key,
             AttemptModel.attempted_at > since.isoformat(timespec="microseconds"),
             filter_condition=AttemptModel.expires_at > now,
+            scan_index_forward=False,
             limit=limit,
         )
-        return sum(1 for _ in rows)
+        return [parse_stamp(row.attempted_at) for row in rows]
 
-    def record_failure(self, client_key: str, now: datetime, expires_at: datetime) -> None:
+    def record(self, key: str, now: datetime, expires_at: datetime) -> None:
         stamp = f"{now.isoformat(timespec='microseconds')}#{secrets.token_hex(4)}"
-        AttemptModel(client_key=client_key, attempted_at=stamp, expires_at=expires_at).save()
+        AttemptModel(client_key=key, attempted_at=stamp, expires_at=expires_at).save()
+
+
+def parse_stamp(stamp: str) -> datetime:
+    moment = datetime.fromisoformat(stamp.partition("#")[0])
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -366,10 +366,15 @@ TABLES: dict[str, type[Model]] = {
 
 def bind_tables(settings: Settings) -> None:
     """Point every model at this stage's table names and region (kept as they are when unchanged)."""
+    timeouts = {"connect_timeout_seconds": settings.dynamodb_connect_timeout_seconds,
+                "read_timeout_seconds": settings.dynamodb_read_timeout_seconds,
+                "max_retry_attempts": settings.dynamodb_max_retries}
     for base_name, model in TABLES.items():
         name = settings.table_name(base_name)
-        if model.Meta.table_name != name or getattr(model.Meta, "region", None) != settings.region:
-            model.Meta.table_name, model.Meta.region = name, settings.region
+        wanted = {"table_name": name, "region": settings.region, **timeouts}
+        if any(getattr(model.Meta, key, None) != value for key, value in wanted.items()):
+            for key, value in wanted.items():
+                setattr(model.Meta, key, value)
             model._connection = None  # PynamoDB caches one connection per model class
             connection.cache_clear()
 
@@ -378,7 +383,10 @@ def bind_tables(settings: Settings) -> None:
 def connection() -> Connection:
     """The connection transactions use (models keep their own, one per model class)."""
     # PynamoDB's metaclass gives every Meta a region (bind_tables sets it); mypy sees only the declared Meta.
-    return Connection(region=ProfileModel.Meta.region)  # type: ignore[attr-defined]
+    meta = ProfileModel.Meta
+    return Connection(region=meta.region, connect_timeout_seconds=meta.connect_timeout_seconds,  # type: ignore[attr-defined]
+                      read_timeout_seconds=meta.read_timeout_seconds,  # type: ignore[attr-defined]
+                      max_retry_attempts=meta.max_retry_attempts)  # type: ignore[attr-defined]
 
 
 ItemModel = TypeVar("ItemModel", bound=Model)

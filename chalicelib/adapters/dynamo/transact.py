@@ -11,13 +11,15 @@ from pynamodb.exceptions import PynamoDBException, TransactWriteError
 from pynamodb.transactions import TransactWrite
 
 from chalicelib.adapters.dynamo.tables import connection
+from chalicelib.adapters.faults import is_busy
 
 REFUSALS = frozenset({"TransactionCanceledException", "ConditionalCheckFailedException"})
 
 
 def refused(error: PynamoDBException) -> bool:
-    """True when DynamoDB refused the write (a condition failed, or another transaction conflicted)."""
-    return error.cause_response_code in REFUSALS
+    """True when DynamoDB refused the write (a condition failed, or another transaction conflicted);
+    a transaction cancelled because a table was throttled was not refused: it could not be tried."""
+    return error.cause_response_code in REFUSALS and not is_busy(error)
 
 
 class Transaction:

@@ -9,6 +9,7 @@ from chalicelib.errors import ValidationError
 from chalicelib.gate.rule import SignUpRefusedError, admit, check_placement
 from chalicelib.gate.service import PersonGate, admission_at_sign_up
 from chalicelib.invitations import service
+from chalicelib.invitations.ratelimit import Caller
 from chalicelib.triggers import SignUpStores, pre_sign_up
 from tests.fakes.accounts import InMemoryAccountRepository, InMemoryDirectory
 from tests.fakes.federation import InMemoryLinker
@@ -111,7 +112,7 @@ def test_in_the_api_a_redeemed_invitation_admits_someone_without_a_work_email():
                       stores.organisations)
     with pytest.raises(SignUpRefusedError):
         gate.check_placement("home-office")
-    service.redeem_invitation(invite(stores)["code"], "u-1", [], stores, NOW)
+    service.redeem_invitation(invite(stores)["code"], "u-1", Caller(), stores, NOW)
     gate.check_placement("home-office")
 
 

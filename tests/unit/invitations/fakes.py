@@ -1,9 +1,10 @@
 """In-memory stores wired the way the API wires the real ones (for tests through the real services)."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
-from chalicelib.invitations.ratelimit import RateLimit
+from chalicelib.invitations.ratelimit import SLOW_DOWN, WINDOW, CodeGuard
 from chalicelib.invitations.service import InvitationStores
+from chalicelib.limits.domain import Limit
 from chalicelib.organisations.domain import Organisation
 from tests.fakes.audit import InMemoryAuditLog
 from tests.fakes.invitations import (
@@ -25,7 +26,7 @@ ORGANISATIONS = (
 )
 
 
-def make_stores(limit: int = 10) -> tuple[InvitationStores, InMemoryAuditLog]:
+def make_stores(limit: int = 10, address_limit: int = 200) -> tuple[InvitationStores, InMemoryAuditLog]:
     audit = InMemoryAuditLog()
     memberships = InMemoryMembershipRepository()
     stores = InvitationStores(
@@ -33,6 +34,6 @@ def make_stores(limit: int = 10) -> tuple[InvitationStores, InMemoryAuditLog]:
         memberships=memberships,
         organisations=InMemoryOrganisationRepository(ORGANISATIONS),
         attempts=InMemoryAttemptLog(),
-        rate_limit=RateLimit(limit=limit, window=timedelta(minutes=15)),
+        guard=CodeGuard(Limit(limit, WINDOW, SLOW_DOWN), Limit(address_limit, WINDOW, SLOW_DOWN)),
     )
     return stores, audit

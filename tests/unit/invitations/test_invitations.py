@@ -15,10 +15,11 @@ from chalicelib.invitations.domain import (
     make_invitation,
     new_code,
 )
+from chalicelib.invitations.ratelimit import caller
 from tests.unit.invitations.fakes import NOW, make_stores
 
 ADMIN = "admin-sub"
-CLIENT = ["ip:192.0.2.1"]
+CLIENT = caller(None, "192.0.2.1")
 
 
 def create(stores, **overrides):
@@ -103,7 +104,7 @@ def _invalid_codes(stores) -> dict[str, str]:
     revoked = create(stores)
     service.revoke_invitation(revoked["id"], ADMIN, stores, NOW)
     used_up = create(stores, max_uses=1)["code"]
-    service.redeem_invitation(used_up, "first-person", [], stores, NOW)
+    service.redeem_invitation(used_up, "first-person", CLIENT, stores, NOW)
     return {"unknown": new_code(), "garbage": "../../etc", "expired": expired, "revoked": revoked["code"],
             "used up": used_up}
 

@@ -12,7 +12,8 @@ PUBLIC = {("/health", "GET"), ("/organisations", "GET"), ("/vocabulary/{kind}", 
           ("/invitations/{invitation}", "GET"),  # is this invitation link valid (issue 5)
           ("/session", "POST"), ("/session/refresh", "POST"), ("/session", "DELETE"),  # signing in and out
           ("/session/oauth", "POST"),  # signing in with LinkedIn (issue 8)
-          ("/session/challenge", "POST")}  # answering a sign-in challenge (the session string is the proof)
+          ("/session/challenge", "POST"),  # answering a sign-in challenge (the session string is the proof)
+          ("/openapi.json", "GET")}  # the published contract (issue 10)
 
 
 def protected_routes() -> list[tuple[str, str]]:
