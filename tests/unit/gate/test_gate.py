@@ -9,6 +9,7 @@ from chalicelib.errors import ValidationError
 from chalicelib.gate.rule import SignUpRefusedError, admit, check_placement
 from chalicelib.gate.service import PersonGate, admission_at_sign_up
 from chalicelib.invitations import service
+from chalicelib.invitations.domain import new_code
 from chalicelib.invitations.ratelimit import Caller
 from chalicelib.triggers import SignUpStores, pre_sign_up
 from tests.fakes.accounts import InMemoryAccountRepository, InMemoryDirectory
@@ -134,3 +135,24 @@ def test_without_a_user_pool_the_api_gate_refuses_rather_than_lets_anyone_in():
     gate = PersonGate("u-1", "u-1", PoolLessDirectory(), stores.memberships, stores.organisations)
     with pytest.raises(DirectoryUnavailableError):
         gate.check_placement("home-office")
+
+
+def test_the_trigger_limits_unknown_codes_per_email_address_like_the_api():
+    """The finding: the PreSignUp trigger checked codes with no limit at all."""
+    stores, _ = make_stores(limit=3)
+    for _ in range(3):
+        with pytest.raises(SignUpRefusedError, match="Ask your department"):
+            pre_sign_up(sign_up_event("me@gmail.com", clientMetadata={"invitation": new_code()}), stores, NOW)
+    valid = invite(stores)["code"]
+    with pytest.raises(SignUpRefusedError, match="Wait 15 minutes"):
+        pre_sign_up(sign_up_event("Me@Gmail.com", clientMetadata={"invitation": valid}), stores, NOW)
+    assert pre_sign_up(sign_up_event("me@gmail.com", clientMetadata={"invitation": valid}), stores,
+                       NOW + timedelta(minutes=16))
+
+
+def test_a_limited_person_with_a_work_email_is_still_admitted_by_their_domain():
+    stores, _ = make_stores(limit=1)
+    with pytest.raises(SignUpRefusedError):
+        pre_sign_up(sign_up_event("me@gmail.com", clientMetadata={"invitation": new_code()}), stores, NOW)
+    event = sign_up_event("priya@dwp.gov.uk", clientMetadata={"invitation": new_code()})
+    assert pre_sign_up(event, stores, NOW) is event
