@@ -35,7 +35,7 @@ QueryInt = Annotated[int, BeforeValidator(ascii_whole_number)]
 class Parameters(BaseModel):
     """Path or query parameters: strings from the URL, checked like bodies (400 when wrong)."""
 
-    model_config = ConfigDict(extra="ignore", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True)  # an unknown query parameter is a mistake: 400
 
 
 class Reply(BaseModel):

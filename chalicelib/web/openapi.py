@@ -27,8 +27,10 @@ ERROR_TEXT = {
 }
 RETRY_AFTER = {"Retry-After": {"description": "seconds to wait", "required": True,
                                "schema": {"type": "string", "pattern": "^[0-9]+$"}}}
-# API Gateway answers a request without the Authorization header itself, in its own shape.
-GATEWAY_MESSAGE = {"type": "object", "properties": {"message": {"type": "string"}}, "required": ["message"]}
+# API Gateway answers some requests itself, in its own shape: 401 without an Authorization header
+# ({"message": ...}), 403 when the authorizer's policy does not cover the path ({"Message": ...}).
+GATEWAY_MESSAGE = {"type": "object", "properties": {"message": {"type": "string"}, "Message": {"type": "string"}},
+                   "minProperties": 1}
 
 
 def error_statuses(operation: Operation) -> list[int]:
@@ -70,7 +72,7 @@ def responses(operation: Operation, refs: Mapping[tuple[type[BaseModel], str], s
     error_ref = refs[(ErrorReply, "serialization")]
     for status in error_statuses(operation):
         reply: dict[str, Any] = {"description": ERROR_TEXT.get(status, "Error"), "content": json_content(error_ref)}
-        if status == 401:
+        if status in (401, 403):
             reply["content"] = json_content({"anyOf": [{"$ref": error_ref}, GATEWAY_MESSAGE]})
         if status in (429, 503):
             reply["headers"] = RETRY_AFTER

@@ -14,7 +14,7 @@ import pytest
 from app import app
 from chalicelib.accounts.domain import AccountStanding
 from tests.builders import make_profile_body
-from tests.unit.web.world import World, make_world, mentor, suspend
+from tests.unit.web.world import World, make_world, mentor
 
 IDENTITIES = ("no token", "other user", "party", "administrator", "suspended", "deleted")
 
