@@ -45,3 +45,7 @@ class ActionLimits:
 
     def record(self, action: str, user_id: str, now: datetime) -> None:
         record([f"{action}:{user_id}"], self.limits[action], self.log, now)
+
+    def forget(self, user_id: str) -> int:
+        """Events keyed by the person (their id is personal data): gone with their account."""
+        return sum(self.log.forget(f"{action}:{user_id}") for action in (*self.limits, "user"))

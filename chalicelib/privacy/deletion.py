@@ -10,7 +10,8 @@ What happens, in an order that can be run again safely if any step fails:
    back in the same transaction (an accepted mentorship of mine frees the mentor's place).
 3. My load item, blocks I made and blocks of me go; reports I made go; reports about me keep
    only their organisation and time (for the admin counts).
-4. Everything keyed by me goes: profile, my match lists, memberships... (``ports.OwnedItems``).
+4. Everything keyed by me goes: profile, my match lists, memberships... (``ports.OwnedItems``),
+   and the recent events the abuse limits counted under my id.
 5. My Cognito user is deleted.
 6. My account standing is recorded as "deleted" (only my id and the time): tokens issued before
    still verify until they expire, and this record is what refuses them.
@@ -47,6 +48,7 @@ def delete_my_account(user_id: str, username: str, stores: DeletionStores, now: 
     counts["blocks"] = forget_blocks(user_id, journey)
     counts["reports"] = journey.reports.delete_made_by(user_id) + journey.reports.forget_reported(user_id)
     counts.update(stores.owned.delete_all(user_id))
+    counts["limits"] = journey.limits.forget(user_id)
     journey.directory.delete_user(username or user_id)
     stores.accounts.put(AccountStanding(user_id=user_id, state="deleted", changed_at=at))
     logger.info("account %s deleted: %s", user_id, counts)

@@ -83,6 +83,10 @@ class InMemoryAttemptLog:
         recent = sorted((t for t in self._times.get(key, []) if since < t <= now), reverse=True)
         return recent[:limit]
 
+    def forget(self, key: str) -> int:
+        with self._lock:
+            return len(self._times.pop(key, []))
+
     def record(self, key: str, now: datetime, expires_at: datetime) -> None:
         with self._lock:
             self._times.setdefault(key, []).append(now)

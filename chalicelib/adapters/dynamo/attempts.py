@@ -27,6 +27,14 @@ class DynamoAttemptLog:
         AttemptModel(client_key=key, attempted_at=stamp, expires_at=expires_at).save()
 
 
+    def forget(self, key: str) -> int:
+        rows = list(AttemptModel.query(key))
+        with AttemptModel.batch_write() as batch:
+            for row in rows:
+                batch.delete(row)
+        return len(rows)
+
+
 def parse_stamp(stamp: str) -> datetime:
     moment = datetime.fromisoformat(stamp.partition("#")[0])
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

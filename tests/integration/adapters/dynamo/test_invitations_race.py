@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from chalicelib.bootstrap import services
 from chalicelib.invitations import service
 from chalicelib.invitations.domain import InvitationNotValidError, hash_code
+from chalicelib.invitations.ratelimit import caller
 
 PEOPLE = 50
 MAX_USES = 10
@@ -27,7 +28,7 @@ def redeem_all_at_once(stores, code: str, round_number: int, now: datetime) -> l
         person = f"person-{round_number}-{number}"
         start.wait()
         try:
-            service.redeem_invitation(code, person, [f"user:{person}"], stores, now)
+            service.redeem_invitation(code, person, caller(person, None), stores, now)
             return True
         except InvitationNotValidError:
             return False
@@ -62,7 +63,7 @@ def test_one_person_redeeming_from_many_threads_at_once_counts_one_use(aws, atom
 
     def redeem(_):
         start.wait()
-        return service.redeem_invitation(code, "same-person", ["user:same-person"], stores, now)
+        return service.redeem_invitation(code, "same-person", caller("same-person", None), stores, now)
 
     with ThreadPoolExecutor(max_workers=10) as pool:
         replies = list(pool.map(redeem, range(10)))
