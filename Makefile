@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export AWS_DEFAULT_REGION ?= eu-west-2
 
-.PHONY: checkov-install deploy destroy cost cost-measure coldstart help run test lint typecheck unit integration e2e browser site requirements package recompute bench admin clean
+.PHONY: checkov-install deploy destroy cost cost-measure coldstart help run test lint typecheck unit integration e2e browser site requirements package recompute bench admin clean load
 
 help: ## List the commands
 	@grep -hE '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -117,3 +117,6 @@ coldstart: $(BIN)/.installed ## Measure the recompute's cold start: numba with a
 
 clean: ## Remove installed tools and build output
 	rm -rf $(VENV) .tools frontend/node_modules frontend/dist build .local
+
+load: $(BIN)/.installed ## Load the running local stack (make run) with 16 clients: read and write mixes, figures per route
+	@$(BIN)/python -m infra.load $(ARGS)

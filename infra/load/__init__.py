@@ -1,0 +1,1 @@
+"""``make load``: locust, headless, against the running local stack (``make run``)."""
