@@ -115,7 +115,7 @@ def report(name: str, environment: Environment, seconds: int) -> None:
           f"p50 {total.get_response_time_percentile(0.5):.0f} ms, p95 {total.get_response_time_percentile(0.95):.0f} ms, "
           f"p99 {total.get_response_time_percentile(0.99):.0f} ms, errors {total.num_failures}")
     print(f"  {'route':42} {'requests':>8} {'p95 ms':>7} {'DynamoDB calls (mean, max)':>28}")
-    for key, entry in sorted(environment.stats.entries.items()):
+    for _, entry in sorted(environment.stats.entries.items()):
         calls = CALLS.get(entry.name, [])
         mean = f"{statistics.mean(calls):.1f}, {max(calls)}" if calls else "-"
         print(f"  {entry.name:42} {entry.num_requests:>8} {entry.get_response_time_percentile(0.95):>7.0f} {mean:>28}")
