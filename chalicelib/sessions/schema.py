@@ -1,17 +1,50 @@
-"""A password sign-in as the site sends it."""
+"""A password sign-in as the site sends it, and the session replies (the published contract).
 
+The email address goes through the text rule like every other input. The password does not: it
+must reach the user pool exactly as the person typed it when they signed up (normalising or
+trimming it would refuse a correct password), so it is only refused when it holds characters no
+keyboard types and no JSON encoder can send on (controls, lone surrogates).
+"""
+
+import unicodedata
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-from chalicelib.validation import parse_body
+from chalicelib.text import CleanText
+from chalicelib.validation import Parameters, Reply, parse_body
+
+
+def typed_characters_only(password: str) -> str:
+    if any(unicodedata.category(char) in ("Cc", "Cs") for char in password):
+        raise ValueError("must not contain control characters")
+    return password
 
 
 class PasswordSignIn(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
-    email: Annotated[str, StringConstraints(min_length=3, max_length=254, strip_whitespace=True)]
-    password: Annotated[str, StringConstraints(min_length=1, max_length=256)]
+    email: Annotated[str, CleanText(254, 3)]
+    password: Annotated[str, StringConstraints(min_length=1, max_length=256), AfterValidator(typed_characters_only)]
+
+
+class SessionCookie(Parameters):
+    """The session cookie the API set at sign-in (HttpOnly: page scripts never see it)."""
+
+    mm_session: str | None = Field(default=None, description="the session; set by POST /session")
+
+
+class SessionUser(Reply):
+    user_id: str
+    email: str
+    name: str
+    groups: list[str]
+
+
+class SessionReply(Reply):
+    access_token: str = Field(description="a Cognito access token: send it as 'Authorization: Bearer ...'")
+    expires_at: int = Field(description="when the access token expires, in seconds since 1970")
+    user: SessionUser
 
 
 def parse_sign_in(body: object) -> PasswordSignIn:
@@ -32,6 +65,8 @@ class CodeSignIn(BaseModel):
 
 def parse_code_sign_in(body: object) -> CodeSignIn:
     return parse_body(CodeSignIn, body, "sign-in")
+
+
 class ChallengeAnswer(BaseModel):
     """The answer to a sign-in challenge: the code from the authenticator app (none to start a set-up)."""
 

@@ -102,6 +102,7 @@ def query_as(blueprint: Blueprint, schema: type[Schema]) -> Schema:
 def api_route(blueprint: Blueprint, path: str, *, methods: tuple[str, ...] = ("GET",), authorizer: Any = None,
               summary: str = "", body: type[BaseModel] | None = None, body_optional: bool = False,
               query: type[BaseModel] | None = None, path_parameters: type[BaseModel] | None = None,
+              cookies: type[BaseModel] | None = None, sets_cookies: bool = False,
               reply: type[BaseModel] | None = None, status: int = 200, errors: tuple[int, ...] = (),
               admin: bool = False, personal: bool | None = None, uses_storage: bool = True,
               links: Mapping[str, tuple[str, str, str]] | None = None,
@@ -117,7 +118,8 @@ def api_route(blueprint: Blueprint, path: str, *, methods: tuple[str, ...] = ("G
         operations = [register(Operation(
             path=path, method=method, name=view.__name__, summary=summary or (view.__doc__ or view.__name__),
             public=authorizer is None, body=body, body_optional=body_optional, query=query,
-            path_parameters=path_parameters, reply=reply, status=status, errors=errors, admin=admin,
+            path_parameters=path_parameters, cookies=cookies, sets_cookies=sets_cookies, reply=reply,
+            status=status, errors=errors, admin=admin,
             personal=authorizer is not None if personal is None else personal, links=links,
             uses_storage=uses_storage,
         )) for method in methods]

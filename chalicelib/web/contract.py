@@ -50,6 +50,8 @@ class Operation:
     body_optional: bool = False
     query: type[BaseModel] | None = None
     path_parameters: type[BaseModel] | None = None
+    cookies: type[BaseModel] | None = None  # documented; the view reads them (a bad cookie is no session)
+    sets_cookies: bool = False  # replies carry Set-Cookie
     reply: type[BaseModel] | None = None
     status: int = 200
     errors: tuple[int, ...] = ()

@@ -25,6 +25,8 @@ ERROR_TEXT = {
     429: "Too many attempts: wait Retry-After seconds",
     503: "Storage stayed busy; nothing was changed: try again after Retry-After seconds",
 }
+SET_COOKIE = {"Set-Cookie": {"description": "the session cookies: set at sign-in, cleared when the session ends",
+                             "schema": {"type": "string"}}}
 RETRY_AFTER = {"Retry-After": {"description": "seconds to wait", "required": True,
                                "schema": {"type": "string", "pattern": "^[0-9]+$"}}}
 # API Gateway answers some requests itself, in its own shape: 401 without an Authorization header
@@ -65,6 +67,8 @@ def responses(operation: Operation, refs: Mapping[tuple[type[BaseModel], str], s
     success: dict[str, Any] = {"description": operation.summary}
     if operation.reply is not None:
         success["content"] = json_content(refs[(operation.reply, "serialization")])
+    if operation.sets_cookies:
+        success["headers"] = SET_COOKIE
     if operation.links:
         success["links"] = {name: {"operationId": target, "parameters": {param: f"$response.body#/{field}"}}
                             for name, (target, param, field) in operation.links.items()}
@@ -76,6 +80,8 @@ def responses(operation: Operation, refs: Mapping[tuple[type[BaseModel], str], s
             reply["content"] = json_content({"anyOf": [{"$ref": error_ref}, GATEWAY_MESSAGE]})
         if status in (429, 503):
             reply["headers"] = RETRY_AFTER
+        elif status == 401 and operation.sets_cookies:
+            reply["headers"] = SET_COOKIE
         replies[str(status)] = reply
     return replies
 
@@ -86,7 +92,8 @@ def operation_object(operation: Operation, refs: Mapping[tuple[type[BaseModel], 
         "summary": operation.summary.strip().splitlines()[0],
         "tags": ["administrators" if operation.admin else "public" if operation.public else "people"],
         "security": [] if operation.public else [{"bearer": []}],
-        "parameters": parameters(operation.path_parameters, "path") + parameters(operation.query, "query"),
+        "parameters": (parameters(operation.path_parameters, "path") + parameters(operation.query, "query")
+                       + parameters(operation.cookies, "cookie")),
         "responses": responses(operation, refs),
     }
     if operation.body is not None:

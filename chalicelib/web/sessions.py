@@ -52,6 +52,7 @@ from chalicelib.federation.service import admit_federated_person
 from chalicelib.invitations.ratelimit import client_keys
 from chalicelib.sessions import service as sessions
 from chalicelib.sessions.domain import RefreshGrant, Tokens
+from chalicelib.sessions.schema import PasswordSignIn, SessionCookie, SessionReply
 from chalicelib.web.common import api_route, bearer, json_body, now, principal
 from chalicelib.web.http_io import JSON_HEADERS, error_reply
 from chalicelib.web.invitations import client_address
@@ -107,7 +108,9 @@ def signed_in_username() -> str:
         return ""
 
 
-@api_route(api, "/session", methods=["POST"])
+@api_route(api, "/session", methods=("POST",), body=PasswordSignIn, reply=SessionReply, errors=(401, 403, 429),
+           sets_cookies=True, personal=True,
+           summary="Sign in with an email address and password (sets the session cookie)")
 def sign_in() -> Response:
     signed = sessions.sign_in_with_password(json_body(api), services().adapters.sign_in, now())
     return reply(signed.reply, 200, signed.grant, keep=signed.grant is None)
@@ -147,7 +150,9 @@ def sign_in_with_code() -> Response:
     return reply(signed.reply, 200, signed.grant)
 
 
-@api_route(api, "/session/refresh", methods=["POST"])
+@api_route(api, "/session/refresh", methods=("POST",), cookies=SessionCookie, reply=SessionReply, errors=(401,),
+           sets_cookies=True, personal=True,
+           summary="A fresh access token from the session cookie")
 def refresh_session() -> Response:
     try:
         return reply(sessions.refresh_session(session_cookie(), services().adapters.sign_in, now()), 200, None,
@@ -157,11 +162,12 @@ def refresh_session() -> Response:
 
 
 def ended(error: MentorMatchError) -> Response:
-    status, body = error_reply(error)
+    status, body, _ = error_reply(error)
     return reply(body, status, None)
 
 
-@api_route(api, "/session", methods=["DELETE"])
+@api_route(api, "/session", methods=("DELETE",), cookies=SessionCookie, status=204, sets_cookies=True,
+           personal=True, summary="Sign out: end the session (everywhere, with an access token)")
 def sign_out() -> Response:
     sessions.sign_out(session_cookie(), signed_in_username(), services().adapters.sign_in)
     return reply(None, 204, None)

@@ -4,7 +4,13 @@ import itertools
 import uuid
 from collections.abc import Callable
 
-from chalicelib.errors import CodeMismatchError, NotConfirmedError, SessionEndedError, SignInFailedError
+from chalicelib.errors import (
+    AccountSuspendedError,
+    CodeMismatchError,
+    NotConfirmedError,
+    SessionEndedError,
+    SignInFailedError,
+)
 from chalicelib.sessions.domain import TOTP, Challenge, Flow, Tokens
 from tests.fakes.accounts import InMemoryDirectory
 
@@ -51,6 +57,8 @@ class InMemorySignIn:
             raise SignInFailedError("The email address or password is not correct.")
         if user.username in self.unconfirmed:
             raise NotConfirmedError("You need to confirm your email address before you can sign in.")
+        if not user.enabled:  # as the user pool refuses a disabled (suspended) user
+            raise AccountSuspendedError("Your account has been suspended. Contact the Mentor Match team.")
         if self.directory.has_totp(user.username):
             session = f"challenge-{uuid.uuid4().hex}"
             self.challenges[session] = user.username
@@ -89,7 +97,7 @@ class InMemorySignIn:
 
     def refresh(self, flow: Flow, refresh_token: str) -> Tokens:
         username = self.live.get(refresh_token)
-        if username is None or username not in self.directory.users:
+        if username is None or username not in self.directory.users or not self.directory.users[username].enabled:
             raise SessionEndedError("Your session has ended. Sign in again.")
         return self._tokens(username, "")
 

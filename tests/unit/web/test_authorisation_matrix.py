@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from app import app
+from chalicelib import bootstrap
 from chalicelib.accounts.domain import AccountStanding
 from tests.builders import make_profile_body
 from tests.unit.web.world import World, make_world, mentor
@@ -62,6 +63,13 @@ def block_mentor_first(api, world, extras):
     assert api.call("POST", "/blocks", world.mentee.token, {"user_id": world.mentor.user_id}).status == 201
 
 
+def register_a_password_first(api, world, extras):
+    bootstrap.services().adapters.sign_in.register("sam.signer@dwp.gov.uk", "correct horse battery")
+
+
+SIGN_IN = {"email": "sam.signer@dwp.gov.uk", "password": "correct horse battery"}
+
+
 def suspend_mentor_first(api, world, extras):
     assert api.call("POST", f"/admin/users/{world.mentor.user_id}/suspend", world.admin.token).status == 200
 
@@ -72,6 +80,11 @@ ROWS: dict[tuple[str, str], Row] = {
     ("GET", "/organisations"): public(200),
     ("GET", "/vocabulary/{kind}"): public(200),
     ("GET", "/invitations/{invitation}"): public(200),
+    # Signing in and out: public (the session cookie, not a token, is what counts).
+    ("POST", "/session"): Row("mentee", 200, 200, 200, lambda w, x: SIGN_IN, public=True,
+                              prepare=register_a_password_first),
+    ("POST", "/session/refresh"): public(401),  # no session cookie: session_ended
+    ("DELETE", "/session"): public(204),
     ("GET", "/me/profile"): everyone(200),
     ("PUT", "/me/profile"): everyone(200, lambda w, x: make_profile_body(version=1)),
     ("DELETE", "/me"): everyone(204),

@@ -38,3 +38,15 @@ def test_links_let_a_client_follow_a_created_mentorship():
     links = document["paths"]["/mentorships"]["post"]["responses"]["201"]["links"]
     assert links["GetMentorship"] == {"operationId": "get_my_mentorship",
                                       "parameters": {"mentorship_id": "$response.body#/mentorship_id"}}
+
+
+def test_the_session_routes_document_their_body_cookie_and_refusals():
+    paths = openapi_document(app.routes)["paths"]
+    sign_in, refresh = paths["/session"]["post"], paths["/session/refresh"]["post"]
+    assert sign_in["security"] == [] and sign_in["requestBody"]["content"]["application/json"]["schema"][
+        "$ref"].endswith("PasswordSignIn")
+    assert {"200", "400", "401", "403", "429"} <= set(sign_in["responses"])
+    assert "Set-Cookie" in sign_in["responses"]["200"]["headers"]
+    assert [(p["name"], p["in"]) for p in refresh["parameters"]] == [("mm_session", "cookie")]
+    assert "Set-Cookie" in refresh["responses"]["401"]["headers"]
+    assert "204" in paths["/session"]["delete"]["responses"]

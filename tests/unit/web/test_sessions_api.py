@@ -85,3 +85,42 @@ def test_signing_out_with_the_access_token_ends_the_sessions_on_every_device(api
     laptop, phone = sign_in(api, priya), sign_in(api, priya)
     api.call("DELETE", "/session", laptop.body["access_token"], headers={"Cookie": cookie_header(laptop)})
     assert api.call("POST", "/session/refresh", headers={"Cookie": cookie_header(phone)}).status == 401
+
+
+@pytest.mark.parametrize("email", ["priya.shah@dwp.gov.uk\u200b", "priya\u202eshah@dwp.gov.uk", "pr\x00iya@dwp.gov.uk",
+                                   "\u200b\u200b\u200b", "x" * 300 + "@dwp.gov.uk"])
+def test_a_sign_in_email_is_cleaned_like_every_other_input(api, priya, email):
+    reply = sign_in(api, email)
+    assert (reply.status, reply.body["error"]["code"]) == (400, "validation_error")
+    assert "email" in reply.body["error"]["fields"] and cookies_set(reply) == {}
+
+
+def test_a_sign_in_email_is_normalised_before_it_reaches_the_user_pool(api, priya):
+    assert sign_in(api, "  \uff50riya.shah@dwp.gov.uk ").status == 200  # a full-width p is NFKC's "p"
+
+
+@pytest.mark.parametrize("password", ["correct\x00horse", "\ud800x", "x" * 257])
+def test_a_password_no_keyboard_types_is_refused_before_the_user_pool(api, priya, password):
+    reply = sign_in(api, priya, password)
+    assert (reply.status, reply.body["error"]["fields"].keys()) == (400, {"password"})
+
+
+def test_a_password_is_sent_on_exactly_as_typed_not_normalised(api, services):
+    services.adapters.sign_in.register("ana@dwp.gov.uk", " \uff21na's password ")
+    assert sign_in(api, "ana@dwp.gov.uk", " \uff21na's password ").status == 200
+    assert sign_in(api, "ana@dwp.gov.uk", "Ana's password").status == 401
+
+
+def test_a_suspended_person_cannot_sign_in_and_is_told_so(api, priya, services):
+    services.adapters.directory.set_enabled(services.adapters.directory.find_by_email(priya).username, False)
+    reply = sign_in(api, priya)
+    assert (reply.status, reply.body["error"]["code"]) == (403, "account_suspended")
+
+
+def test_every_session_reply_is_never_cached(api, priya):
+    signed_in = sign_in(api, priya)
+    replies = [signed_in, sign_in(api, priya, "wrong"),
+               api.call("POST", "/session/refresh", headers={"Cookie": cookie_header(signed_in)}),
+               api.call("POST", "/session/refresh"),
+               api.call("DELETE", "/session", headers={"Cookie": cookie_header(signed_in)})]
+    assert [reply.headers.get("Cache-Control") for reply in replies] == ["no-store"] * 5
