@@ -71,7 +71,9 @@ def get_my_matches(user_id: str, role: str, stores: MatchStores, now: datetime) 
     if me is None:
         raise NotFoundError("Create your profile first: your matches come from it.")
     stored = stores.lists.get(user_id, role)
-    if stored is None:  # never computed (e.g. just after deployment): compute now
+    # Never computed (e.g. just after deployment), or older than my profile (the refresh after
+    # my last save was skipped because storage was busy): compute now.
+    if stored is None or stored.computed_at < me.updated_at:
         stored = next(lst for lst in refresh_after_save(me, stores, now) if lst.role == role)
     shown = visible_entries(stored.matches, role, stores, stores.source.excluded_ids(user_id, now))
     return {"computed_at": stored.computed_at, "matches": shown}

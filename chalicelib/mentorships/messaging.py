@@ -10,6 +10,7 @@ import binascii
 import re
 from datetime import datetime
 
+from chalicelib.after_commit import after_commit
 from chalicelib.errors import ConflictError, InvalidMoveError, NotAvailableError, ValidationError
 from chalicelib.mentorships.domain import (
     MESSAGE_EMAIL_INTERVAL,
@@ -69,8 +70,11 @@ def post_message(mentorship_id: str, user_id: str, body: object, stores: Journey
     message = Message(mentorship_id, new_message_id(now), user_id, data.body, stamp(now))
     if not stores.mentorships.add_message(message):
         raise ConflictError("This mentorship has just closed: no more messages can be sent.")
-    stores.limits.record("message", user_id, now)
+    after_commit(lambda: stores.limits.record("message", user_id, now), "message counted", None)
     notice = f"{mentorship.role_of(recipient)}_notified_at"
-    if stores.mentorships.mark_once(mentorship_id, notice, stamp(now), unless_after=stamp(now - MESSAGE_EMAIL_INTERVAL)):
+    # Not marked (storage busy): no email this time rather than one on every message.
+    if after_commit(lambda: stores.mentorships.mark_once(mentorship_id, notice, stamp(now),
+                                                         unless_after=stamp(now - MESSAGE_EMAIL_INTERVAL)),
+                    "email time marked", False):
         stores.notices.message_received(mentorship, recipient)
     return message

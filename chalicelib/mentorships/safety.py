@@ -12,6 +12,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
+from chalicelib.after_commit import after_commit
 from chalicelib.errors import NotFoundError, ValidationError
 from chalicelib.mentorships.domain import UNKNOWN_ORGANISATION, Block, Report, stamp, visible_to
 from chalicelib.mentorships.schema import BlockInput, ReportInput, parse
@@ -68,7 +69,7 @@ def report(user_id: str, body: object, stores: JourneyStores, now: datetime) -> 
         reason=data.reason, created_at=stamp(now),
     )
     stores.reports.add(saved)
-    stores.limits.record("report", user_id, now)
+    after_commit(lambda: stores.limits.record("report", user_id, now), "report counted", None)
     logger.info("report %s made by %s", saved.report_id, user_id)
     return report_view(saved)
 

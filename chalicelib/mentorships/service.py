@@ -11,6 +11,7 @@ import random
 import time
 from datetime import datetime
 
+from chalicelib.after_commit import after_commit
 from chalicelib.errors import (
     CapacityReachedError,
     ConflictError,
@@ -60,7 +61,7 @@ def request_mentorship(mentee_id: str, body: object, stores: JourneyStores, now:
         check_may_ask(mentee_id, data.mentor_id, stores, now)
         if stores.mentorships.create(mentorship, first, stamp(now - DECLINE_COOL_OFF), MAX_PENDING_REQUESTS):
             logger.info("mentorship %s requested by %s of %s", mentorship.mentorship_id, mentee_id, data.mentor_id)
-            stores.limits.record("request", mentee_id, now)
+            after_commit(lambda: stores.limits.record("request", mentee_id, now), "request counted", None)
             stores.notices.request_received(mentorship)
             return mentorship
         pause(attempt)

@@ -8,6 +8,7 @@ from functools import partial
 
 from chalice import Blueprint
 
+from chalicelib.after_commit import after_commit
 from chalicelib.bootstrap import services
 from chalicelib.errors import NotFoundError
 from chalicelib.match_lists.service import refresh_after_save
@@ -51,7 +52,8 @@ def put_my_profile() -> dict[str, object]:
     )
     if saved.version == 1:
         emit({"Profiles": 1})
-    refresh_after_save(saved, s.matches, now())  # instant: my fresh lists are ready on return
+    # Instant: my fresh lists are ready on return (or, if storage was too busy, on my next read).
+    after_commit(lambda: refresh_after_save(saved, s.matches, now()), "match lists refreshed", None)
     return saved.owner_view()
 
 
