@@ -98,18 +98,30 @@ def test_a_wrong_password_says_the_email_address_or_password_is_not_correct(
     assert page.evaluate("() => sessionStorage.getItem('mentorMatch.session')") is None
 
 
-def test_creating_an_account_with_an_email_address_already_in_use_says_so(
-    page, site_url, confirmed_account, password
-):
+def create_account(page, site_url: str, email: str, password: str) -> str:
+    """The text of the page creating an account leads to, with the address itself left out."""
     page.goto(f"{site_url}/create-account")
-    page.get_by_label("Email address").fill(confirmed_account["email"])
+    page.get_by_label("Email address").fill(email)
     page.get_by_label("Create a password").fill(password)
     page.get_by_role("button", name="Create account").click()
+    expect(page).to_have_url(re.compile(r"/verify$"))
+    expect(page.locator("#code-sent-to")).to_be_visible()
+    return page.locator("main").inner_text().replace(email, "<email>")
 
-    expect(page.locator(".govuk-error-summary")).to_contain_text(
-        "There is already an account with this email address"
-    )
-    expect(page.locator("#email-error")).to_be_visible()
+
+def test_creating_an_account_with_an_email_address_already_in_use_looks_the_same_as_a_new_one(
+    page, site_url, confirmed_account, new_email, password
+):
+    """Sign-up never says whether an address has an account: both go on to the confirm step,
+    which tells everyone that an existing account gets no code and should sign in instead."""
+    existing = create_account(page, site_url, confirmed_account["email"], password)
+    fresh = create_account(page, site_url, new_email(), password)
+
+    assert existing == fresh
+    assert "already an account" not in existing
+    assert "If you already have an account with this email address, we will not send a code" in existing
+    expect(page.locator(".govuk-error-summary")).to_have_count(0)
+    expect(page.locator("#existing-account a")).to_have_attribute("href", "/sign-in")
 
 
 def test_a_password_that_breaks_the_rules_is_explained_before_anything_is_sent(page, site_url, new_email):

@@ -13,7 +13,6 @@ const COMMON = {
 }
 
 const SIGN_UP = {
-  UsernameExistsException: ['email', 'There is already an account with this email address. Sign in instead, or use a different email address'],
   InvalidPasswordException: ['password', PASSWORD_RULES_MESSAGE],
   UserLambdaValidationException: ['email', 'You cannot create an account with this email address. Use your work email address, or ask your department for an invitation link'],
   InvalidParameterException: ['email', 'Enter an email address in the correct format, like name@example.gov.uk']

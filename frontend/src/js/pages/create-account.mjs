@@ -36,6 +36,13 @@ onSubmit(form, async () => {
       leavePage('/verify')
     }
   } catch (error) {
+    if (error.type === 'UsernameExistsException') {
+      // Never say whether an address has an account: carry on exactly as for a new one. The next
+      // page tells everyone that an existing account gets no code and should sign in instead.
+      setPendingEmail(email)
+      leavePage('/verify')
+      return
+    }
     showErrors([describeCognitoError(invitation ? 'signUpInvited' : 'signUp', error)])
   }
 })
