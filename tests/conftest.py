@@ -73,6 +73,7 @@ class LocalStack:
     demo_admin: str
     demo_password: str
     oidc_url: str  # the LinkedIn stand-in (Cognito's hosted endpoints, locally)
+    api_origin: str = ""  # the API itself (the site serves it at api_url)
 
 
 @pytest.fixture(scope="session")

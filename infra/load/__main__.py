@@ -1,142 +1,112 @@
 """Load the running local stack (``make run``) with locust, headless, and print the figures.
 
-    python -m infra.load [--users 16] [--seconds 30] [--site http://127.0.0.1:8000]
+    python -m infra.load [--users 16] [--seconds 30] [--people 64] [--direct]
 
 Two mixes, one after the other, each with ``--users`` concurrent clients (``Connection: close``)
-signed in as demo people: a read mix (matches, other people's profiles, mentorships, own profile)
-and a write mix (profile saves, messages). For each: requests/s, p50/p95/p99, errors, and the
-DynamoDB calls each route made (the local API counts them in ``X-DynamoDB-Calls``). Bounded in
-time; only loopback addresses.
+acting as ``--people`` signed-in demo people (infra/load/mixes.py): a read mix (matches, other
+people's profiles, mentorships, own profile) and a write mix (profile saves, messages: writes
+only). For each: requests/s, p50/p95/p99, errors by route, status and error code, and the
+DynamoDB calls each route made (the local API counts them in ``X-DynamoDB-Calls``). Requests go
+through the site's ``/api`` as the browser's do, or straight to the API with ``--direct``.
+Bounded in time; only loopback addresses.
 """
 
-from locust import FastHttpUser, between, events, task  # noqa: I001 - locust patches the standard library first
+from locust import events  # noqa: I001 - locust patches the standard library first
 from locust.env import Environment
 
 import argparse
 import json
 import os
-import random
 import statistics
 import time
-import urllib.request
-from collections import defaultdict
+from collections import Counter, defaultdict
 
-import boto3
 import gevent
 
+from infra.load import mixes
+from infra.load.people import sign_in
+
 CALLS: dict[str, list[int]] = defaultdict(list)
-PEOPLE: list[dict] = []
-HEADERS = {"Connection": "close"}
+FAILURES: Counter = Counter()  # (route, status, error code) -> how many
+SAMPLES: dict[tuple[str, int, str], str] = {}  # the first message of each kind of failure
 
 
 @events.request.add_listener
-def _count_calls(name: str, response, exception, **_: object) -> None:
-    if response is not None and exception is None:
-        header = response.headers.get("X-DynamoDB-Calls") if response.headers else None
-        if header is not None:
-            CALLS[name].append(int(header))
+def _observe(name: str, response, exception, **_: object) -> None:
+    if response is None:
+        return
+    header = (response.headers or {}).get("X-DynamoDB-Calls") or (response.headers or {}).get("x-dynamodb-calls")
+    if header is not None:
+        CALLS[name].append(int(header))
+    if exception is not None:
+        code, message = error_of(response)
+        FAILURES[(name, response.status_code, code)] += 1
+        SAMPLES.setdefault((name, response.status_code, code), message or str(exception))
 
 
-class Reader(FastHttpUser):
-    wait_time = between(0, 0)
-
-    def on_start(self) -> None:
-        self.me = random.choice(PEOPLE)
-        self.auth = {**HEADERS, "Authorization": f"Bearer {self.me['token']}"}
-
-    @task(3)
-    def matches(self) -> None:
-        self.client.get("/api/me/matches?as=mentee", headers=self.auth, name="GET /me/matches")
-
-    @task(2)
-    def profile(self) -> None:
-        other = random.choice(PEOPLE)["user_id"]
-        self.client.get(f"/api/profiles/{other}", headers=self.auth, name="GET /profiles/{user_id}")
-
-    @task(2)
-    def mentorships(self) -> None:
-        self.client.get("/api/mentorships", headers=self.auth, name="GET /mentorships")
-
-    @task(1)
-    def own_profile(self) -> None:
-        self.client.get("/api/me/profile", headers=self.auth, name="GET /me/profile")
+def error_of(response) -> tuple[str, str]:
+    try:
+        error = json.loads(response.text or "{}").get("error", {})
+        return str(error.get("code", "-")), str(error.get("message", ""))[:160]
+    except (ValueError, AttributeError):
+        return ("-" if response.status_code else "no reply"), ""
 
 
-class Writer(Reader):
-    @task(2)
-    def save_profile(self) -> None:
-        mine = self.client.get("/api/me/profile", headers=self.auth, name="GET /me/profile").json()
-        mine["location"] = random.choice(["Leeds", "Cardiff", "Glasgow", "Belfast", "London"])
-        self.client.put("/api/me/profile", json=mine, headers=self.auth, name="PUT /me/profile")
-
-    @task(2)
-    def message(self) -> None:
-        thread = self.me.get("mentorship_id")
-        if thread:
-            self.client.post(f"/api/mentorships/{thread}/messages", json={"body": "Thanks, see you Tuesday."},
-                             headers=self.auth, name="POST /mentorships/{id}/messages")
-
-    matches = profile = mentorships = own_profile = None  # type: ignore[assignment]  # writes only
-
-
-def sign_in(site: str, moto: str, users: int, password: str) -> list[dict]:
-    config = json.loads(urllib.request.urlopen(f"{site}/config.json").read())
-    cognito = boto3.client("cognito-idp", region_name=config["region"], endpoint_url=moto,
-                           aws_access_key_id="local", aws_secret_access_key="local")
-    listed = cognito.list_users(UserPoolId=config["userPoolId"], Limit=60)["Users"]
-    emails = [next(a["Value"] for a in u["Attributes"] if a["Name"] == "email") for u in listed]
-    people = []
-    for email in [e for e in emails if not e.startswith("admin")][:users]:
-        auth = cognito.initiate_auth(ClientId=config["userPoolClientId"], AuthFlow="USER_PASSWORD_AUTH",
-                                     AuthParameters={"USERNAME": email, "PASSWORD": password})
-        token = auth["AuthenticationResult"]["AccessToken"]
-        request = urllib.request.Request(f"{site}/api/mentorships", headers={"Authorization": f"Bearer {token}"})
-        mentorships = json.loads(urllib.request.urlopen(request).read())["mentorships"]
-        open_ones = [m["mentorship_id"] for m in mentorships if m["can_message"]]
-        me = json.loads(urllib.request.urlopen(urllib.request.Request(
-            f"{site}/api/me/profile", headers={"Authorization": f"Bearer {token}"})).read())
-        people.append({"token": token, "user_id": me["user_id"], "mentorship_id": open_ones[0] if open_ones else ""})
-    return people
-
-
-def run_mix(name: str, user_class: type, site: str, users: int, seconds: int) -> None:
+def run_mix(name: str, user_class: type, host: str, users: int, seconds: int) -> dict:
     CALLS.clear()
-    environment = Environment(user_classes=[user_class], host=site)
+    FAILURES.clear()
+    SAMPLES.clear()
+    environment = Environment(user_classes=[user_class], host=host, events=events)
     runner = environment.create_local_runner()
     runner.start(users, spawn_rate=users)
     gevent.sleep(seconds)
     runner.quit()
-    report(name, environment, seconds)
+    return report(name, environment, seconds)
 
 
-def report(name: str, environment: Environment, seconds: int) -> None:
+def report(name: str, environment: Environment, seconds: int) -> dict:
     total = environment.stats.total
-    print(f"\n{name}: {total.num_requests} requests in {seconds} s, {total.total_rps:.1f} requests/s, "
-          f"p50 {total.get_response_time_percentile(0.5):.0f} ms, p95 {total.get_response_time_percentile(0.95):.0f} ms, "
-          f"p99 {total.get_response_time_percentile(0.99):.0f} ms, errors {total.num_failures}")
-    print(f"  {'route':42} {'requests':>8} {'p95 ms':>7} {'DynamoDB calls (mean, max)':>28}")
+    figures = {"requests_per_second": round(total.total_rps, 1), "errors": total.num_failures,
+               **{f"p{int(q * 100)}_ms": total.get_response_time_percentile(q) for q in (0.5, 0.95, 0.99)}}
+    print(f"\n{name}: {total.num_requests} requests in {seconds} s, {figures['requests_per_second']} requests/s, "
+          f"p50 {figures['p50_ms']:.0f} ms, p95 {figures['p95_ms']:.0f} ms, p99 {figures['p99_ms']:.0f} ms, "
+          f"errors {total.num_failures}")
+    print(f"  {'route':36} {'requests':>8} {'p50 ms':>7} {'p95 ms':>7} {'DynamoDB calls: mean, max':>27}")
     for _, entry in sorted(environment.stats.entries.items()):
         calls = CALLS.get(entry.name, [])
-        mean = f"{statistics.mean(calls):.1f}, {max(calls)}" if calls else "-"
-        print(f"  {entry.name:42} {entry.num_requests:>8} {entry.get_response_time_percentile(0.95):>7.0f} {mean:>28}")
+        shown = f"{statistics.mean(calls):.1f}, {max(calls)}" if calls else "-"
+        print(f"  {entry.name:36} {entry.num_requests:>8} {entry.get_response_time_percentile(0.5):>7.0f} "
+              f"{entry.get_response_time_percentile(0.95):>7.0f} {shown:>27}")
+    for (route, status, code), count in sorted(FAILURES.items()):
+        print(f"  error: {route} -> {status or 'no reply'} {code}: {count} ({SAMPLES[(route, status, code)]})")
+    return figures
+
+
+def load_average() -> str:
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=16)
     parser.add_argument("--seconds", type=int, default=30)
+    parser.add_argument("--people", type=int, default=64, help="demo people the clients act as (shared out)")
+    parser.add_argument("--direct", action="store_true", help="straight to the API, not through the site's /api")
     parser.add_argument("--stack", default=".local/stack.json", help="what 'make run' wrote about itself")
     args = parser.parse_args()
     stack = json.loads(open(args.stack).read())
-    args.site, args.moto, args.password = stack["site_url"], stack["moto_url"], stack["demo_password"]
-    PEOPLE.extend(sign_in(args.site, args.moto, args.users, args.password))
-    print(f"load average before: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}; "
-          f"{args.users} clients, Connection: close, {args.seconds} s per mix")
+    api = stack["api_url"]
+    host = stack["api_origin"] if args.direct else api
+    mixes.PEOPLE.extend(sign_in(stack, api, args.people))
+    mixes.USERS["count"] = args.users
+    print(f"{len(mixes.PEOPLE)} people signed in ({sum(bool(p.mentorship_id) for p in mixes.PEOPLE)} with an open "
+          f"mentorship); {args.users} clients, Connection: close, {args.seconds} s per mix, against {host}")
+    print(f"load average before (1, 5, 15 min): {load_average()}")
     started = time.monotonic()
-    run_mix("read mix (matches, profiles, mentorships, own profile)", Reader, args.site, args.users, args.seconds)
-    run_mix("write mix (profile saves, messages)", Writer, args.site, args.users, args.seconds)
-    print(f"\nload average after: {' '.join(f'{v:.2f}' for v in os.getloadavg())} "
-          f"({time.monotonic() - started:.0f} s); a shared machine makes these figures noisy")
+    run_mix("read mix (matches, profiles, mentorships, own profile)", mixes.Reader, host, args.users, args.seconds)
+    run_mix("write mix (profile saves, messages)", mixes.Writer, host, args.users, args.seconds)
+    print(f"\nload average after (1, 5, 15 min): {load_average()} ({time.monotonic() - started:.0f} s). "
+          "Other work on the machine slows these figures: above about 1 on 2 cores they are noisy.")
 
 
 if __name__ == "__main__":

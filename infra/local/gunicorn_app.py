@@ -1,5 +1,29 @@
-"""What gunicorn serves in the local stack: ``gunicorn infra.local.gunicorn_app:application``."""
+"""What gunicorn serves in the local stack: ``gunicorn -c python:infra.local.gunicorn_app
+infra.local.gunicorn_app:application`` (this module is also its configuration).
+
+Each worker warms up before it takes its first request, as a Lambda instance's first request
+would: it reads the match snapshot and runs the matching kernels once (their compiled code is
+cached on disk by numba), so sixteen workers starting at once do not make sixteen people wait.
+"""
+
+from datetime import UTC, datetime
 
 from infra.local.wsgi import make_application
 
 application = make_application()
+
+
+def post_worker_init(worker: object) -> None:
+    """gunicorn calls this in each worker after it starts, before it accepts connections."""
+    from chalicelib.bootstrap import services
+    from chalicelib.matching.model import MatchProfile
+
+    someone = MatchProfile(user_id="warm-up", roles=frozenset({"mentee", "mentor"}), grade="G7",
+                           skills_offered=frozenset({"python"}), skills_wanted=frozenset({"python"}),
+                           interests=frozenset(), professions=frozenset(), mentor_capacity=1)
+    try:
+        index = services().index_cache.current(datetime.now(UTC))
+        index.mentors_for(someone)
+        index.mentees_for(someone)
+    except Exception as error:  # no snapshot yet, or storage not up: the first request warms up instead
+        print(f"worker warm-up skipped: {type(error).__name__}", flush=True)

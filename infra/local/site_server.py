@@ -171,9 +171,14 @@ def find_file(root: Path, url_path: str) -> Path | None:
     return None
 
 
+class SiteServer(ThreadingHTTPServer):
+    # socketserver listens with a backlog of 5: more clients connecting at once than that were refused.
+    request_queue_size = 128
+
+
 def serve(site_dir: Path, port: int, config: dict, api_origin: str, cognito_origin: str,
           before_sign_up: Callable[[dict], str | None] | None = None) -> ThreadingHTTPServer:
     handler = make_handler(site_dir, config, api_origin, cognito_origin, before_sign_up)
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = SiteServer(("127.0.0.1", port), handler)
     server.daemon_threads = True
     return server

@@ -135,7 +135,7 @@ def run(args) -> None:
         os.environ.update(env)
 
         say(f"[4/5] Starting the API (the Chalice app under gunicorn) on port {args.api_port} ...")
-        chalice = start(api_command(args.api_port), "api.log", {**env, "COUNT_DYNAMODB_CALLS": "1"})
+        chalice = start(api_command(args.api_port, args.api_workers), "api.log", {**env, "COUNT_DYNAMODB_CALLS": "1"})
         cleanup.callback(stop, chalice)
         wait_for(f"http://127.0.0.1:{args.api_port}/health", "The API", chalice)
 
@@ -152,6 +152,7 @@ def run(args) -> None:
 
         report = {
             "site_url": site_url, "api_url": f"{site_url}/api", "moto_url": env["AWS_ENDPOINT_URL"],
+            "api_origin": f"http://127.0.0.1:{args.api_port}",  # the API itself, not through the site
             "region": settings.region, "user_pool_id": ids.user_pool_id,
             "user_pool_client_id": ids.user_pool_client_id, "table_prefix": settings.table_prefix,
             "demo_user": logins.user_email, "demo_admin": logins.admin_email, "demo_password": logins.password,
@@ -209,14 +210,19 @@ def oauth_config(oidc_url: str, client_id: str, site_url: str) -> dict:
             "identityProvider": "LinkedIn", "scope": "openid email profile"}
 
 
-def api_command(port: int) -> list[str]:
+def api_command(port: int, workers: int) -> list[str]:
     """The same Chalice app and API Gateway emulation as ``chalice local`` (infra/local/wsgi.py), served
-    by gunicorn: two worker processes of eight threads and a real listen backlog, so 16 concurrent
-    clients are served instead of dropped (chalice local's dev server takes one connection at a time
-    with a backlog of 5). Stage variables are the local stage's, set in the environment above."""
-    return [str(Path(sys.executable).with_name("gunicorn")), "--bind", f"127.0.0.1:{port}", "--workers", "2",
-            "--threads", "8", "--worker-class", "gthread", "--backlog", "2048", "--timeout", "60",
-            "--log-level", "warning", "infra.local.gunicorn_app:application"]
+    by gunicorn with a real listen backlog, so 16 concurrent clients are served instead of dropped
+    (chalice local's dev server takes one connection at a time with a backlog of 5).
+
+    Worker processes of one thread each, as Lambda runs one request at a time per instance: Chalice
+    keeps the request being handled on the app object (``app.current_request``), so threads sharing
+    one app would read each other's bodies and act as each other. ``--preload`` imports the app once,
+    before the workers fork. Stage variables are the local stage's, set in the environment above."""
+    return [str(Path(sys.executable).with_name("gunicorn")), "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
+            "--worker-class", "sync", "--preload", "--backlog", "2048", "--timeout", "60",
+            "--log-level", "warning", "--config", "python:infra.local.gunicorn_app",
+            "infra.local.gunicorn_app:application"]
 
 
 def banner(report: dict, people: int, seconds: float) -> str:
@@ -254,6 +260,8 @@ def parse_args(argv=None):
     parser.add_argument("--api-port", type=int, default=int(os.environ.get("API_PORT", 8001)))
     parser.add_argument("--site-port", type=int, default=int(os.environ.get("SITE_PORT", 8000)))
     parser.add_argument("--oidc-port", type=int, default=int(os.environ.get("OIDC_PORT", 8002)))
+    parser.add_argument("--api-workers", type=int, default=int(os.environ.get("API_WORKERS", 16)),
+                        help="API processes, each serving one request at a time (as Lambda instances do)")
     parser.add_argument("--people", type=int, default=int(os.environ.get("DEMO_PEOPLE", 200)))
     parser.add_argument("--ready-file", help="write the stack's URLs and ids here as JSON once it is up")
     return parser.parse_args(argv)
