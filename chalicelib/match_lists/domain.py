@@ -10,7 +10,8 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from chalicelib.matching import Match, MatchProfile
+from chalicelib.matching import Match, MatchConfig, MatchProfile
+from chalicelib.matching.scoring import is_candidate_pair, pair_score, shared_tags
 from chalicelib.profiles.domain import Profile
 
 ROLES = ("mentee", "mentor")  # a "mentee" list holds my mentors; a "mentor" list holds my mentees
@@ -65,6 +66,20 @@ def to_match_profile(profile: Profile, active_mentees: int = 0) -> MatchProfile:
         active_mentees=active_mentees,
         accepting_requests=profile.accepting_requests,
     )
+
+
+def with_mentor_entry(current: MatchList, mentee: MatchProfile, mentor: MatchProfile, config: MatchConfig,
+                      stamp: str) -> MatchList:
+    """A mentee's stored list with this mentor's entry made fresh (or dropped when they are no longer a
+    candidate), re-ranked by score then user id and cut to k. Exclusions between the two were
+    checked by the caller; the other entries stand as last computed (the hourly recompute redoes
+    the whole list, and readers drop people who became unavailable)."""
+    entries = [match for match in current.matches if match.user_id != mentor.user_id]
+    score = pair_score(mentee, mentor, config.weights) if is_candidate_pair(mentee, mentor) else 0.0
+    if score > 0.0:
+        entries.append(Match(mentor.user_id, score, *shared_tags(mentee, mentor)))
+    entries.sort(key=lambda match: (-match.score, match.user_id))
+    return MatchList(current.user_id, current.role, stamp, tuple(entries[: config.k]))
 
 
 def to_match_profiles(profiles: Iterable[Profile], counts: dict[str, int]) -> list[MatchProfile]:

@@ -6,7 +6,13 @@ from typing import Any
 
 from chalicelib.accounts.ports import AccountRepository
 from chalicelib.errors import NotFoundError, ValidationError
-from chalicelib.match_lists.domain import ROLES, MatchList, to_match_profile, to_match_profiles
+from chalicelib.match_lists.domain import (
+    ROLES,
+    MatchList,
+    to_match_profile,
+    to_match_profiles,
+    with_mentor_entry,
+)
 from chalicelib.match_lists.index_cache import IndexCache
 from chalicelib.match_lists.ports import ExclusionSource, MatchListRepository
 from chalicelib.matching import Match, MatchIndex, MatchProfile, mentees_gaining
@@ -42,24 +48,27 @@ def refresh_after_save(profile: Profile, stores: MatchStores, now: datetime) -> 
     counts = stores.source.active_mentees([profile.user_id]) if "mentor" in profile.roles else {}
     me = to_match_profile(profile, counts.get(profile.user_id, 0))
     index = stores.cache.current(now).with_changes([me])
-    mine = lists_for(index, me, stores.source.excluded_ids(me.user_id, now), stamp)
+    excluded = stores.source.excluded_ids(me.user_id, now)
+    mine = lists_for(index, me, excluded, stamp)
     stores.lists.put_many(mine)
     if "mentor" in profile.roles:
-        refresh_mentees_gaining(index, me, stores, now)
+        refresh_mentees_gaining(index, me, excluded, stores, stamp)
     return mine
 
 
-def refresh_mentees_gaining(index: MatchIndex, mentor: MatchProfile, stores: MatchStores, now: datetime) -> int:
+def refresh_mentees_gaining(index: MatchIndex, mentor: MatchProfile, excluded: set[str], stores: MatchStores,
+                            stamp: str) -> int:
+    """Rule: the mentees whose top list the saving mentor now enters, or is already in, get the
+    mentor's fresh entry merged into the list they have (``with_mentor_entry``); the schedule
+    recomputes whole lists. ``excluded``: the people kept apart from the mentor (both ways).
+    One batch read of their profiles and one of their lists serve them all, whatever their number."""
     # include_current: the index already holds the saved profile (the overlay may have read it),
     # so "newly entered" cannot be told apart; lists that already hold the mentor are refreshed too.
-    gaining = mentees_gaining(index, mentor, stores.source.excluded_ids(mentor.user_id, now), include_current=True)
-    profiles = stores.profiles.get_many(gaining[:MAX_REVERSE_REFRESH]).values()
-    stamp = now.isoformat(timespec="seconds")
-    refreshed = [
-        MatchList(mentee.user_id, "mentee", stamp,
-                  tuple(index.mentors_for(mentee, stores.source.excluded_ids(mentee.user_id, now))))
-        for mentee in to_match_profiles(profiles, {})
-    ]
+    gaining = mentees_gaining(index, mentor, excluded, include_current=True)[:MAX_REVERSE_REFRESH]
+    stored = stores.lists.get_many((user_id, "mentee") for user_id in gaining)
+    profiles = stores.profiles.get_many(user_id for user_id, _ in stored).values()
+    refreshed = [with_mentor_entry(stored[(mentee.user_id, "mentee")], mentee, mentor, index.config, stamp)
+                 for mentee in to_match_profiles(profiles, {})]
     return stores.lists.put_many(refreshed)
 
 

@@ -60,8 +60,9 @@ class Notifier:
             if not address:
                 logger.info("email %s for mentorship %s not sent: user %s has no email", *ids)
                 return False
+            names = self._names(to, about)
             self._sender.send(address, template_id, {
-                "name": self._name(to), "other_name": self._name(about), "link": self.link(mentorship.mentorship_id),
+                "name": names[to], "other_name": names[about], "link": self.link(mentorship.mentorship_id),
             })
         except Exception as error:  # an email is never worth failing the change it reports
             logger.warning("email %s for mentorship %s to user %s not sent: %s", *ids, type(error).__name__)
@@ -70,6 +71,7 @@ class Notifier:
         logger.info("email %s for mentorship %s sent to user %s", *ids)
         return True
 
-    def _name(self, user_id: str) -> str:
-        profile = self._profiles.get(user_id)
-        return single_line(profile.display_name, 80) if profile else SOMEONE
+    def _names(self, *user_ids: str) -> dict[str, str]:
+        """Display names as one plain line each, read together ("Someone" for a person with no profile)."""
+        profiles = self._profiles.get_many(user_ids)
+        return {uid: single_line(profiles[uid].display_name, 80) if uid in profiles else SOMEONE for uid in user_ids}

@@ -13,6 +13,9 @@ class InMemoryMatchListRepository:
     def get(self, user_id: str, role: str) -> MatchList | None:
         return self.items.get((user_id, role))
 
+    def get_many(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], MatchList]:
+        return {key: self.items[key] for key in keys if key in self.items}
+
     def put_many(self, lists: Iterable[MatchList]) -> int:
         count = 0
         for match_list in lists:

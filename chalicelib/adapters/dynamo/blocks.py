@@ -32,7 +32,10 @@ class DynamoBlockRepository:
         return [item.blocker_id for item in BlockModel.by_blocked.query(blocked_id)]
 
     def either_way(self, a: str, b: str) -> bool:
-        return self._exists(a, b) or self._exists(b, a)
+        """Both directions in one consistent batch read (a block made a moment ago counts)."""
+        found = BlockModel.batch_get([(a, b), (b, a)], consistent_read=True,
+                                     attributes_to_get=["blocker_id", "blocked_id"])
+        return any(True for _ in found)
 
     def all_pairs(self) -> Iterator[tuple[str, str]]:
         for item in BlockModel.scan(attributes_to_get=["blocker_id", "blocked_id"]):

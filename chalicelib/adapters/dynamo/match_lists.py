@@ -10,9 +10,12 @@ from chalicelib.match_lists.domain import MatchList, decode_entries, encode_entr
 class DynamoMatchListRepository:
     def get(self, user_id: str, role: str) -> MatchList | None:
         item = read_item(MatchListModel, user_id, role)
-        if item is None:
-            return None
-        return MatchList(item.user_id, item.role, item.computed_at, decode_entries(item.entries))
+        return to_match_list(item) if item else None
+
+    def get_many(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], MatchList]:
+        """Batch reads (100 keys a call; PynamoDB asks again for unprocessed keys)."""
+        wanted = list(dict.fromkeys(keys))
+        return {(item.user_id, item.role): to_match_list(item) for item in MatchListModel.batch_get(wanted)}
 
     def put_many(self, lists: Iterable[MatchList]) -> int:
         """Batch writes; PynamoDB resends unprocessed (throttled) items with back-off."""
@@ -33,3 +36,7 @@ class DynamoMatchListRepository:
                 batch.delete(MatchListModel(user_id=user_id, role=role))
                 count += 1
         return count
+
+
+def to_match_list(item: MatchListModel) -> MatchList:
+    return MatchList(item.user_id, item.role, item.computed_at, decode_entries(item.entries))

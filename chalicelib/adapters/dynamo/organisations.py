@@ -28,6 +28,11 @@ class DynamoOrganisationRepository:
         self._cached: tuple[float, list[Organisation]] | None = None
 
     def get(self, organisation_id: str) -> Organisation | None:
+        """From the kept active list when it holds it (as fresh as the list); otherwise one read."""
+        kept = self._cached[1] if self._cached and self._clock() - self._cached[0] < LIST_CACHE_SECONDS else []
+        found = next((org for org in kept if org.id == organisation_id), None)
+        if found is not None:
+            return found
         item = read_item(OrganisationModel, organisation_id)
         return to_organisation(item) if item else None
 
