@@ -66,18 +66,26 @@ class ChaliceWSGI:
         _calls.count = 0
         try:
             reply = self._gateway.handle_request(environ["REQUEST_METHOD"], path, request_headers(environ), body)
-            status, headers, data = reply["statusCode"], dict(reply["headers"]), reply.get("body") or b""
-            headers.update({k: ", ".join(v) for k, v in (reply.get("multiValueHeaders") or {}).items()})
+            status, headers, data = reply["statusCode"], reply_headers(reply), reply.get("body") or b""
             if reply.get("isBase64Encoded"):
                 data = base64.b64decode(data)
         except LocalGatewayException as error:  # API Gateway's own replies are JSON, and say so
-            status, headers, data = error.CODE, {"Content-Type": "application/json", **error.headers}, error.body or b""
+            status, data = error.CODE, error.body or b""
+            headers = list({"Content-Type": "application/json", **error.headers}.items())
         payload = data.encode("utf-8") if isinstance(data, str) else data
         if self._counting:
-            headers["X-DynamoDB-Calls"] = str(_calls.count)
-        headers["Content-Length"] = str(len(payload))
-        start_response(f"{status} {REASONS.get(status, 'Status')}", list(headers.items()))
+            headers.append(("X-DynamoDB-Calls", str(_calls.count)))
+        headers.append(("Content-Length", str(len(payload))))
+        start_response(f"{status} {REASONS.get(status, 'Status')}", headers)
         return [payload]
+
+
+def reply_headers(reply: dict[str, Any]) -> list[tuple[str, str]]:
+    """The reply's headers as (name, value) lines: a header with several values (two Set-Cookie)
+    is several lines, as API Gateway sends them, never one line joined with commas."""
+    several = {name.lower(): (name, values) for name, values in (reply.get("multiValueHeaders") or {}).items()}
+    lines = [(name, str(value)) for name, value in reply["headers"].items() if name.lower() not in several]
+    return lines + [(name, str(value)) for name, values in several.values() for value in values]
 
 
 REASONS = {200: "OK", 201: "Created", 204: "No Content", 400: "Bad Request", 401: "Unauthorized",
