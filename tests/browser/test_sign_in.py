@@ -106,6 +106,7 @@ def create_account(page, site_url: str, email: str, password: str) -> str:
     page.get_by_role("button", name="Create account").click()
     expect(page).to_have_url(re.compile(r"/verify$"))
     expect(page.locator("#code-sent-to")).to_be_visible()
+    expect(page.locator("#local-code-notice")).to_be_visible()  # shown once /config.json is read
     return page.locator("main").inner_text().replace(email, "<email>")
 
 
