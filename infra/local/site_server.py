@@ -125,13 +125,17 @@ class SiteHandler(BaseHTTPRequestHandler):
             upstream.request(self.command, target, body=body, headers=headers)
             reply = upstream.getresponse()
             data = reply.read()
+            status, content_type = reply.status, reply.getheader("Content-Type", "application/json")
             extra = [(k, v) for k, v in reply.getheaders() if k.lower() not in HOP_BY_HOP | {"content-type"}]
-            self._send(reply.status, data, reply.getheader("Content-Type", "application/json"), extra)
-        except OSError:
-            self._send(502, b'{"error":{"code":"bad_gateway","message":"The local API is not answering."}}',
-                       "application/json")
+        except (OSError, http.client.HTTPException):
+            status, content_type, extra = 502, "application/json", []
+            data = b'{"error":{"code":"bad_gateway","message":"The local API is not answering."}}'
         finally:
             upstream.close()
+        try:
+            self._send(status, data, content_type, extra)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True  # the client went away (a load run ending): nothing to answer
 
     def _send(self, status: int, body: bytes, content_type: str, extra=None):
         """``extra``: more headers, a dict or (name, value) pairs (a reply may set several cookies)."""
