@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "host",
               "proxy-authorization", "proxy-authenticate", "content-length"}
+OWN = {"server", "date"}  # this server sends its own
 TEMPLATE = Path(__file__).resolve().parents[1] / "template.json"
 
 
@@ -126,7 +127,7 @@ class SiteHandler(BaseHTTPRequestHandler):
             reply = upstream.getresponse()
             data = reply.read()
             status, content_type = reply.status, reply.getheader("Content-Type", "application/json")
-            extra = [(k, v) for k, v in reply.getheaders() if k.lower() not in HOP_BY_HOP | {"content-type"}]
+            extra = [(k, v) for k, v in reply.getheaders() if k.lower() not in HOP_BY_HOP | OWN | {"content-type"}]
         except (OSError, http.client.HTTPException):
             status, content_type, extra = 502, "application/json", []
             data = b'{"error":{"code":"bad_gateway","message":"The local API is not answering."}}'
@@ -142,6 +143,10 @@ class SiteHandler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
+        if (self.headers.get("Connection") or "").lower() == "close":
+            # Say so: a client that pools connections would otherwise send its next request on
+            # this one after it is closed (and could not safely retry a POST).
+            self.send_header("Connection", "close")
         pairs = list(extra.items() if isinstance(extra, dict) else extra or [])
         named = {name.lower() for name, _ in pairs}
         for name, value in [*((n, v) for n, v in self.security.items() if n.lower() not in named), *pairs]:

@@ -67,3 +67,9 @@ def test_the_demo_admin_token_carries_the_admins_group(local_stack):
                      local_stack.demo_admin, local_stack.demo_password)
     from jose import jwt
     assert "admins" in jwt.get_unverified_claims(tokens["AccessToken"])["cognito:groups"]
+
+
+def test_a_client_asking_to_close_the_connection_is_told_it_is_closed(local_stack):
+    """A pooling client (locust's) otherwise reuses the closed connection for its next POST."""
+    reply = request("GET", f"{local_stack.site_url}/api/health", headers={"Connection": "close"})
+    assert reply.headers.get("Connection") == "close"
