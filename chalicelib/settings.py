@@ -68,6 +68,7 @@ class Settings:
     oauth_redirect_uris: tuple[str, ...] = ()  # where the hosted endpoints may send the code back
     identity_providers: tuple[str, ...] = ("LinkedIn",)  # provider names in the user pool
     # The value CloudFront puts in X-Origin-Verify; "" (local, tests): requests need no such header.
+    # Only with it is CloudFront's CloudFront-Viewer-Address (the person's own address) believed.
     origin_verify_secret: str = ""
     # Administrators' rights need TOTP set up on their account (on in AWS: infra/template.json).
     admin_mfa_required: bool = False
@@ -85,9 +86,6 @@ class Settings:
     dynamodb_connect_timeout_seconds: float = 1.0
     dynamodb_read_timeout_seconds: float = 3.0
     dynamodb_max_retries: int = 3
-    # The shared secret CloudFront sends to the API as X-Origin-Verify; only then is its
-    # CloudFront-Viewer-Address (the person's own address) believed. Empty: never believed.
-    edge_secret: str = ""
 
     def table_name(self, base: str) -> str:
         return f"{self.table_prefix}{base}"
@@ -146,7 +144,6 @@ def load_settings() -> Settings:
         dynamodb_connect_timeout_seconds=_env_float("DYNAMODB_CONNECT_TIMEOUT_SECONDS", 1.0),
         dynamodb_read_timeout_seconds=_env_float("DYNAMODB_READ_TIMEOUT_SECONDS", 3.0),
         dynamodb_max_retries=_env_int("DYNAMODB_MAX_RETRIES", 3),
-        edge_secret=_env("EDGE_SECRET", ""),
     )
 
 

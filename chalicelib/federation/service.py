@@ -19,7 +19,8 @@ from chalicelib.accounts.ports import AccountRepository, Directory
 from chalicelib.federation.domain import LinkTo, decide, external_identity
 from chalicelib.federation.ports import IdentityLinker
 from chalicelib.gate.rule import SignUpRefusedError, admit
-from chalicelib.invitations.service import InvitationStores, redeem_invitation, valid_invitation
+from chalicelib.invitations.ratelimit import Caller
+from chalicelib.invitations.service import InvitationStores, guarded_lookup, redeem_invitation, usable
 from chalicelib.profiles.ports import ProfileRepository
 
 logger = logging.getLogger(__name__)
@@ -57,7 +58,7 @@ class FederatedGate:
     invitations: InvitationStores
 
 
-def admit_federated_person(user_id: str, username: str, code: str, client: list[str], gate: FederatedGate,
+def admit_federated_person(user_id: str, username: str, code: str, client: Caller, gate: FederatedGate,
                            now: datetime) -> None:
     """Apply the sign-up gate to a person whose account an identity provider opened (SignUpRefusedError)."""
     person = gate.directory.find(username)
@@ -65,7 +66,7 @@ def admit_federated_person(user_id: str, username: str, code: str, client: list[
         return  # a password account (linked or not) passed the gate at its sign-up; a profile, when it was made
     stores = gate.invitations
     invited = list(stores.memberships.organisations_of(user_id))
-    found = valid_invitation(code, stores, now) if code else None
+    found = usable(guarded_lookup(code, client, stores, now), now) if code else None  # an unknown code is a guess
     try:
         admit(person.email, [*invited, *([found[1].id] if found else [])], stores.organisations.list_active())
     except SignUpRefusedError:

@@ -9,7 +9,7 @@ keyboard types and no JSON encoder can send on (controls, lone surrogates).
 import unicodedata
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, StringConstraints
 
 from chalicelib.text import CleanText
 from chalicelib.validation import Parameters, Reply, parse_body
@@ -47,6 +47,31 @@ class SessionReply(Reply):
     user: SessionUser
 
 
+class ChallengeView(Reply):
+    name: Literal["SOFTWARE_TOKEN_MFA", "MFA_SETUP"]
+    session: str = Field(description="send it back with the answer (it lasts 3 minutes)")
+    secret: str | None = Field(default=None, description="MFA_SETUP, once started: the key for the app")
+
+
+class ChallengeReply(Reply):
+    """Cognito wants more before it signs the person in: no session (and no cookie) yet."""
+
+    challenge: ChallengeView
+
+
+class SignInReply(RootModel[SessionReply | ChallengeReply]):
+    """A session, or a challenge to answer with POST /session/challenge."""
+
+
+class AuthenticatorReply(Reply):
+    secret: str = Field(description="the key to type into an authenticator app")
+    uri: str = Field(description="the same key as an otpauth:// address (for a QR code)")
+
+
+class AuthenticatorEnabledReply(Reply):
+    enabled: bool
+
+
 def parse_sign_in(body: object) -> PasswordSignIn:
     return parse_body(PasswordSignIn, body, "sign-in")
 
@@ -60,7 +85,7 @@ class CodeSignIn(BaseModel):
     # RFC 7636: 43 to 128 unreserved characters.
     code_verifier: Annotated[str, StringConstraints(min_length=43, max_length=128, pattern=r"^[A-Za-z0-9._~-]+$")]
     redirect_uri: Annotated[str, StringConstraints(min_length=1, max_length=2048)]
-    invitation: Annotated[str, StringConstraints(max_length=200, strip_whitespace=True)] = ""
+    invitation: Annotated[str, CleanText(200)] = ""
 
 
 def parse_code_sign_in(body: object) -> CodeSignIn:
@@ -72,7 +97,7 @@ class ChallengeAnswer(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True)
 
-    email: Annotated[str, StringConstraints(min_length=3, max_length=254, strip_whitespace=True)]
+    email: Annotated[str, CleanText(254, 3)]
     name: Literal["SOFTWARE_TOKEN_MFA", "MFA_SETUP"]
     session: Annotated[str, StringConstraints(min_length=1, max_length=4096)]
     code: Annotated[str, StringConstraints(pattern=r"^[0-9]{6}$")] | None = None

@@ -31,5 +31,5 @@ def only_through_cloudfront(event: Request, get_response: Callable[[Request], Re
     """Chalice HTTP middleware (registered in app.py)."""
     if came_through_cloudfront(event.headers or {}, services().settings.origin_verify_secret):
         return get_response(event)
-    status, body = error_reply(ForbiddenError(NOT_THROUGH_CLOUDFRONT))
+    status, body, _ = error_reply(ForbiddenError(NOT_THROUGH_CLOUDFRONT))
     return Response(body=body, status_code=status, headers=JSON_HEADERS)

@@ -81,7 +81,7 @@ def client_address(blueprint: Blueprint) -> str:
     without the secret is anyone's invention, so it is ignored."""
     request = blueprint.current_request
     headers: Mapping[str, str] = request.headers or {}
-    secret = services().settings.edge_secret
+    secret = services().settings.origin_verify_secret
     viewer = headers.get("cloudfront-viewer-address", "")
     if viewer and secret and hmac.compare_digest(headers.get("x-origin-verify", ""), secret):
         return viewer.rpartition(":")[0].strip("[]") or viewer

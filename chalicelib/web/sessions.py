@@ -49,10 +49,20 @@ from chalicelib.auth import bearer_token
 from chalicelib.bootstrap import services
 from chalicelib.errors import MentorMatchError, SessionEndedError, UnauthorisedError
 from chalicelib.federation.service import admit_federated_person
-from chalicelib.invitations.ratelimit import client_keys
+from chalicelib.invitations.ratelimit import caller
 from chalicelib.sessions import service as sessions
 from chalicelib.sessions.domain import RefreshGrant, Tokens
-from chalicelib.sessions.schema import PasswordSignIn, SessionCookie, SessionReply
+from chalicelib.sessions.schema import (
+    AuthenticatorEnabledReply,
+    AuthenticatorReply,
+    ChallengeAnswer,
+    CodeSignIn,
+    PasswordSignIn,
+    SessionCookie,
+    SessionReply,
+    SignInReply,
+    TotpCode,
+)
 from chalicelib.web.common import api_route, bearer, json_body, now, principal
 from chalicelib.web.http_io import JSON_HEADERS, error_reply
 from chalicelib.web.invitations import client_address
@@ -108,7 +118,7 @@ def signed_in_username() -> str:
         return ""
 
 
-@api_route(api, "/session", methods=("POST",), body=PasswordSignIn, reply=SessionReply, errors=(401, 403, 429),
+@api_route(api, "/session", methods=("POST",), body=PasswordSignIn, reply=SignInReply, errors=(401, 403, 429),
            sets_cookies=True, personal=True,
            summary="Sign in with an email address and password (sets the session cookie)")
 def sign_in() -> Response:
@@ -116,33 +126,39 @@ def sign_in() -> Response:
     return reply(signed.reply, 200, signed.grant, keep=signed.grant is None)
 
 
-@api_route(api, "/session/challenge", methods=["POST"])
+@api_route(api, "/session/challenge", methods=("POST",), body=ChallengeAnswer, reply=SignInReply, errors=(401, 429),
+           sets_cookies=True, personal=True,
+           summary="Answer a sign-in challenge: the authenticator app's code, or setting one up")
 def answer_challenge() -> Response:
     signed = sessions.answer_challenge(json_body(api), services().adapters.sign_in, now())
     return reply(signed.reply, 200, signed.grant, keep=signed.grant is None)
 
 
-@api_route(api, "/me/authenticator", methods=["POST"], authorizer=bearer)
+@api_route(api, "/me/authenticator", methods=("POST",), authorizer=bearer, reply=AuthenticatorReply,
+           summary="Start setting up an authenticator app (the key to type into it)")
 def add_authenticator() -> Response:
     principal(api)
     added = sessions.add_authenticator(bearer_token(header("authorization")), services().adapters.sign_in)
     return reply(added, 200, None, keep=True)
 
 
-@api_route(api, "/me/authenticator", methods=["PUT"], authorizer=bearer)
+@api_route(api, "/me/authenticator", methods=("PUT",), authorizer=bearer, body=TotpCode,
+           reply=AuthenticatorEnabledReply, summary="Turn the authenticator app on with its first code")
 def confirm_authenticator() -> dict[str, bool]:
     principal(api)
     return sessions.confirm_authenticator(bearer_token(header("authorization")), json_body(api),
                                           services().adapters.sign_in)
 
 
-@api_route(api, "/session/oauth", methods=["POST"])
+@api_route(api, "/session/oauth", methods=("POST",), body=CodeSignIn, reply=SessionReply, errors=(401, 403, 404, 429),
+           sets_cookies=True, personal=True,
+           summary="Sign in with the code the hosted endpoints (LinkedIn) sent back (sets the session cookie)")
 def sign_in_with_code() -> Response:
     s = services()
 
     def admit(tokens: Tokens, invitation: str) -> None:
         who = s.tokens.verify(tokens.access_token)
-        client = client_keys(who.user_id, client_address(api))
+        client = caller(who.user_id, client_address(api))
         admit_federated_person(who.user_id, who.username, invitation, client, s.federated_gate, now())
 
     signed = sessions.sign_in_with_code(json_body(api), s.adapters.sign_in, s.settings.oauth_redirect_uris, admit,

@@ -109,7 +109,7 @@ def test_revoking_takes_effect_at_once_and_is_audited(api, admin):
 def test_unknown_codes_from_one_address_over_its_loose_limit_get_429_but_a_valid_code_still_works(
         api, admin, monkeypatch):
     monkeypatch.setenv("INVITATION_ADDRESS_LIMIT", "3")
-    monkeypatch.setenv("EDGE_SECRET", "from-cloudfront")
+    monkeypatch.setenv("ORIGIN_VERIFY_SECRET", "from-cloudfront")
     reset_settings()
     bootstrap.reset()
     address = {"CloudFront-Viewer-Address": "198.51.100.23:51234", "X-Origin-Verify": "from-cloudfront"}

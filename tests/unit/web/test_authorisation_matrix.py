@@ -70,6 +70,10 @@ def register_a_password_first(api, world, extras):
 SIGN_IN = {"email": "sam.signer@dwp.gov.uk", "password": "correct horse battery"}
 
 
+CHALLENGE = {"email": "sam.signer@dwp.gov.uk", "name": "SOFTWARE_TOKEN_MFA", "session": "gone", "code": "123456"}
+CODE = {"code": "made-up", "code_verifier": "v" * 43, "redirect_uri": "http://127.0.0.1:8000/auth/callback"}
+
+
 def suspend_mentor_first(api, world, extras):
     assert api.call("POST", f"/admin/users/{world.mentor.user_id}/suspend", world.admin.token).status == 200
 
@@ -85,6 +89,10 @@ ROWS: dict[tuple[str, str], Row] = {
                               prepare=register_a_password_first),
     ("POST", "/session/refresh"): public(401),  # no session cookie: session_ended
     ("DELETE", "/session"): public(204),
+    ("POST", "/session/challenge"): Row("mentee", 401, 401, 401, lambda w, x: CHALLENGE, public=True),  # no such challenge
+    ("POST", "/session/oauth"): Row("mentee", 401, 401, 401, lambda w, x: CODE, public=True),  # an unknown code
+    ("POST", "/me/authenticator"): everyone(200),
+    ("PUT", "/me/authenticator"): everyone(200, lambda w, x: {"code": "123456"}),  # what the in-memory app shows
     ("GET", "/me/profile"): everyone(200),
     ("PUT", "/me/profile"): everyone(200, lambda w, x: make_profile_body(version=1)),
     ("DELETE", "/me"): everyone(204),
