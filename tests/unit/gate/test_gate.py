@@ -142,17 +142,19 @@ def test_the_trigger_limits_unknown_codes_per_email_address_like_the_api():
     stores, _ = make_stores(limit=3)
     for _ in range(3):
         with pytest.raises(SignUpRefusedError, match="Ask your department"):
-            pre_sign_up(sign_up_event("me@gmail.com", clientMetadata={"invitation": new_code()}), stores, NOW)
+            pre_sign_up(sign_up_event("me@gmail.com", clientMetadata={"invitation": new_code()}), sign_up_stores(stores),
+                    NOW)
     valid = invite(stores)["code"]
     with pytest.raises(SignUpRefusedError, match="Wait 15 minutes"):
-        pre_sign_up(sign_up_event("Me@Gmail.com", clientMetadata={"invitation": valid}), stores, NOW)
-    assert pre_sign_up(sign_up_event("me@gmail.com", clientMetadata={"invitation": valid}), stores,
+        pre_sign_up(sign_up_event("Me@Gmail.com", clientMetadata={"invitation": valid}), sign_up_stores(stores), NOW)
+    assert pre_sign_up(sign_up_event("me@gmail.com", clientMetadata={"invitation": valid}), sign_up_stores(stores),
                        NOW + timedelta(minutes=16))
 
 
 def test_a_limited_person_with_a_work_email_is_still_admitted_by_their_domain():
     stores, _ = make_stores(limit=1)
     with pytest.raises(SignUpRefusedError):
-        pre_sign_up(sign_up_event("me@gmail.com", clientMetadata={"invitation": new_code()}), stores, NOW)
+        pre_sign_up(sign_up_event("me@gmail.com", clientMetadata={"invitation": new_code()}), sign_up_stores(stores),
+                    NOW)
     event = sign_up_event("priya@dwp.gov.uk", clientMetadata={"invitation": new_code()})
-    assert pre_sign_up(event, stores, NOW) is event
+    assert pre_sign_up(event, sign_up_stores(stores), NOW) is event
