@@ -70,9 +70,11 @@ GRANTS: dict[str, set[tuple[str, str]]] = {
     # The sign-up gate runs on public input: it reads an invitation by its code hash and the
     # organisations (their domains). A first LinkedIn sign-in is linked to the account with the same
     # verified email (found by email; its standing read first). It never writes a table, never reads
-    # memberships or profiles, never deletes or disables anyone, never sends email.
+    # memberships or profiles, never deletes or disables anyone, never sends email. It counts the
+    # recent guesses of invitation codes (the abuse limits) and records an unknown code as one more.
     "PreSignUpRole": logs("pre-sign-up")
     | grant("dynamodb:GetItem", table("invitations"), table("organisations"), table("accounts"))
+    | grant("dynamodb:Query dynamodb:PutItem", table("attempts"))
     | grant("dynamodb:Scan", table("organisations"))
     | grant("cognito-idp:ListUsers cognito-idp:AdminLinkProviderForUser", POOL),
     # The token authorizer checks signatures against the pool's public keys (HTTPS, no IAM).
@@ -102,7 +104,7 @@ GRANTS: dict[str, set[tuple[str, str]]] = {
         "pairs": "GetItem UpdateItem DeleteItem",
         "loads": "GetItem BatchGetItem UpdateItem DeleteItem",
         "messages": "PutItem Query BatchWriteItem",
-        "blocks": "GetItem PutItem DeleteItem Query",
+        "blocks": "GetItem BatchGetItem PutItem DeleteItem Query",  # both directions of a pair in one read
         "reports": "PutItem BatchGetItem BatchWriteItem UpdateItem Scan",
         "matches": "GetItem Query BatchWriteItem",  # the recompute writes others' lists; saving a profile, mine
         "invitations": "GetItem PutItem UpdateItem Scan",
@@ -115,8 +117,10 @@ GRANTS: dict[str, set[tuple[str, str]]] = {
             table("reports", "by-reporter"), table("reports", "by-reported"))
     | grant("s3:GetObject", f"{SNAPSHOTS}/matching/*")
     | grant("s3:ListBucket", SNAPSHOTS)
-    | grant("cognito-idp:AdminGetUser cognito-idp:ListUsers cognito-idp:AdminDeleteUser "
-            "cognito-idp:AdminDisableUser cognito-idp:AdminEnableUser cognito-idp:AdminUserGlobalSignOut", POOL)
+    # AdminListGroupsForUser: an administrator's membership of admins is checked against the pool
+    # (removal in the console takes effect within a minute, not at the token's expiry).
+    | grant("cognito-idp:AdminGetUser cognito-idp:AdminListGroupsForUser cognito-idp:ListUsers "
+            "cognito-idp:AdminDeleteUser cognito-idp:AdminDisableUser cognito-idp:AdminEnableUser cognito-idp:AdminUserGlobalSignOut", POOL)
     | grant("ses:SendEmail", SES),
 }
 # Not a function's: API Gateway's account-wide CloudWatch role, which writes the access log only.
@@ -246,13 +250,17 @@ def test_the_pre_sign_up_trigger_needs_only_its_role(roles, recorder, prod_names
                                  "validationData": {"invitation": code}}},
         # a first LinkedIn sign-in with the email of a password account: linked to it (one person, one account)
         {**linkedin, "request": {"userAttributes": {"email": "linked.person@dwp.gov.uk", "email_verified": "true"}}},
+        # a guessed invitation code counts as a guess (written to the attempts table) and is refused
+        {"triggerSource": "PreSignUp_SignUp", "request": {"userAttributes": {"email": "guess@example.com"},
+                                                          "clientMetadata": {"invitation": "not-a-real-code"}}},
     ]
     with recorder.record() as calls:
         for event in events:
             try:
                 invoke("pre_sign_up", {**event, "userPoolId": aws.id})
             except Exception as error:  # the emulator has no AdminLinkProviderForUser; the call is recorded
-                assert "admin_link_provider_for_user" in str(error) or "Already found an entry" in str(error), error
+                assert ("admin_link_provider_for_user" in str(error) or "Already found an entry" in str(error)
+                        or event["request"]["userAttributes"]["email"] == "guess@example.com"), error
     requests = iam_requests(calls, prod_names)
     assert ("cognito-idp:AdminLinkProviderForUser", POOL) in requests, "the linking journey did not link"
     assert refused(roles["PreSignUpRole"], requests) == []
