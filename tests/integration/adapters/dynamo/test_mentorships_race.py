@@ -32,7 +32,7 @@ from chalicelib.mentorships.domain import (
 from chalicelib.profiles.domain import Profile
 from tests.integration.journey import dynamo_stores
 
-ROUNDS = 100
+ROUNDS = 40  # every shape (20) twice
 SHAPES = [(n, c) for n in range(2, 7) for c in range(1, 5)]  # (concurrent accepts, capacity)
 NOW = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
 _ids = itertools.count(1)
