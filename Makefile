@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export AWS_DEFAULT_REGION ?= eu-west-2
 
-.PHONY: checkov-install deploy destroy cost cost-measure coldstart help run test lint typecheck unit integration e2e browser site requirements package recompute bench admin clean load
+.PHONY: test-needs checkov-install deploy destroy cost cost-measure coldstart help run test lint typecheck unit integration e2e browser site requirements package recompute bench admin clean load
 
 help: ## List the commands
 	@grep -hE '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -58,7 +58,14 @@ run: $(BIN)/.installed site $(STAND_IN) ## Start the whole local stack (AWS emul
 # Two workers, whole files each (a file's tests may share a local stack's state in order).
 PYTEST := $(BIN)/pytest -n 2 --dist loadfile
 
-test: $(BIN)/.installed $(CHECKOV) site $(STAND_IN) /usr/bin/chromium lint typecheck ## Install what tests need and run the whole suite (unit, integration, e2e, browser)
+# The installs are independent (two virtual environments, two npm folders, a Debian package):
+# they run side by side, each one's output kept together.
+TEST_NEEDS := $(BIN)/.installed $(CHECKOV) site $(STAND_IN) /usr/bin/chromium
+test-needs: $(TEST_NEEDS)
+
+test: ## Install what tests need and run the whole suite (unit, integration, e2e, browser)
+	@$(MAKE) --no-print-directory -j 5 -O test-needs
+	@$(MAKE) --no-print-directory lint typecheck
 	@$(PYTEST) tests
 
 recompute: $(BIN)/.installed ## Run the scheduled match recompute against the running local stack (make run)
