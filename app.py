@@ -17,6 +17,7 @@ from chalicelib.web import (
     edge,
     invitations,
     match_lists,
+    mentor_search,
     mentorships,
     organisations,
     privacy,
@@ -31,7 +32,7 @@ app.log.setLevel(logging.INFO)
 
 app.register_middleware(edge.only_through_cloudfront, "http")
 for blueprint in (common.auth, sessions.api, profiles.api, match_lists.api, invitations.api, organisations.api,
-                  admin.api, mentorships.api, safety.api, privacy.api):
+                  admin.api, mentorships.api, safety.api, privacy.api, mentor_search.api):
     app.register_blueprint(blueprint)
 
 

@@ -25,6 +25,7 @@ from chalicelib.adapters.dynamo.audit import DynamoAuditLog
 from chalicelib.adapters.dynamo.blocks import DynamoBlockRepository
 from chalicelib.adapters.dynamo.invitations import DynamoInvitationRepository, DynamoMembershipRepository
 from chalicelib.adapters.dynamo.match_lists import DynamoMatchListRepository
+from chalicelib.adapters.dynamo.mentor_search import DynamoMentorSearchIndex
 from chalicelib.adapters.dynamo.mentorships import DynamoMentorshipRepository
 from chalicelib.adapters.dynamo.messages import DynamoMessageRepository
 from chalicelib.adapters.dynamo.organisations import DynamoOrganisationRepository
@@ -51,6 +52,8 @@ from chalicelib.match_lists.index_cache import IndexCache
 from chalicelib.match_lists.ports import MatchListRepository, SnapshotStore
 from chalicelib.match_lists.service import MatchStores
 from chalicelib.matching import MatchConfig
+from chalicelib.mentor_search.ports import MentorSearchIndex
+from chalicelib.mentor_search.service import IndexFacts, SearchStores
 from chalicelib.mentorships.exclusions import MentorshipExclusions
 from chalicelib.mentorships.ports import (
     BlockRepository,
@@ -101,6 +104,7 @@ class Adapters:
     email: EmailSender
     sign_in: SignInProvider
     user_pools: UserPools
+    mentor_search: MentorSearchIndex
 
 
 @dataclass(frozen=True, eq=False)
@@ -137,7 +141,12 @@ class Services:
     def matches(self) -> MatchStores:
         a = self.adapters
         return MatchStores(profiles=a.profiles, lists=a.match_lists, accounts=a.accounts, organisations=a.organisations,
-                           source=self.exclusions, cache=self.index_cache)
+                           source=self.exclusions, cache=self.index_cache, facts=IndexFacts(a.mentor_search))
+
+    @cached_property
+    def search(self) -> SearchStores:
+        a = self.adapters
+        return SearchStores(a.mentor_search, a.profiles, a.accounts, a.organisations, self.exclusions)
 
     @cached_property
     def journey(self) -> JourneyStores:
@@ -205,7 +214,7 @@ def aws_adapters(settings: Settings) -> Adapters:
     """DynamoDB, Cognito, S3 and SES (or GOV.UK Notify), as the settings name them."""
     bind_tables(settings)
     session = boto3.session.Session(region_name=settings.region)
-    profiles, reports = DynamoProfileRepository(), DynamoReportRepository()
+    profiles, reports, search = DynamoProfileRepository(), DynamoReportRepository(), DynamoMentorSearchIndex()
     # The casts: a LazyClient forwards every attribute to the client it makes, so it stands in for it.
     cognito = cast("CognitoIdentityProviderClient", LazyClient(session, "cognito-idp"))
     return Adapters(
@@ -217,13 +226,14 @@ def aws_adapters(settings: Settings) -> Adapters:
         blocks=DynamoBlockRepository(), reports=reports, match_lists=DynamoMatchListRepository(),
         snapshots=S3SnapshotStore(cast("S3Client", LazyClient(session, "s3")), settings.snapshot_bucket,
                                   settings.snapshot_key),
-        owned_items=DynamoOwnedItems(), people_figures=DynamoPeopleSource(),
+        owned_items=DynamoOwnedItems(others={"mentor-search": search.forget}), people_figures=DynamoPeopleSource(),
         request_figures=DynamoMentorshipStatsSource(profiles, reports),
         email=sender_for(settings, lambda: cast("SESClient", LazyClient(session, "ses"))),
         sign_in=CognitoSignIn(cognito, settings.user_pool_client_id, settings.user_pool_id,
                               HostedUiTokens(settings.hosted_ui_url, settings.user_pool_client_id)
                               if settings.hosted_ui_url else None),
         user_pools=CognitoUserPools(cognito),
+        mentor_search=search,
     )
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from chalicelib.matching import Match, MatchConfig, MatchProfile
 from chalicelib.matching.scoring import is_candidate_pair, pair_score, shared_tags
 from chalicelib.profiles.domain import Profile
+from chalicelib.profiles.tags import tag_keys
 
 ROLES = ("mentee", "mentor")  # a "mentee" list holds my mentors; a "mentor" list holds my mentees
 
@@ -58,10 +59,10 @@ def to_match_profile(profile: Profile, active_mentees: int = 0) -> MatchProfile:
         user_id=profile.user_id,
         roles=frozenset(profile.roles),
         grade=profile.grade,
-        skills_offered=frozenset(profile.skills_offered),
-        skills_wanted=frozenset(profile.skills_wanted),
-        interests=frozenset(profile.interests),
-        professions=frozenset(profile.professions),
+        skills_offered=tag_keys(profile.skills_offered),  # profiles keep tags as written; matching compares keys
+        skills_wanted=tag_keys(profile.skills_wanted),
+        interests=tag_keys(profile.interests),
+        professions=tag_keys(profile.professions),
         mentor_capacity=profile.mentor_capacity,
         active_mentees=active_mentees,
         accepting_requests=profile.accepting_requests,

@@ -5,6 +5,8 @@ from datetime import datetime
 from typing import Protocol
 
 from chalicelib.match_lists.domain import MatchList, StoredSnapshot
+from chalicelib.match_lists.empty import MentorFacts
+from chalicelib.profiles.domain import Profile
 
 
 class MatchListRepository(Protocol):
@@ -46,3 +48,9 @@ class ExclusionSource(Protocol):
     def active_mentees(self, mentor_ids: Iterable[str]) -> dict[str, int]: ...
 
     def active_mentee_counts(self) -> dict[str, int]: ...
+
+
+class MentorFactsSource(Protocol):
+    """What the index of mentors says about a mentee whose list is empty (chalicelib/mentor_search)."""
+
+    def facts_for(self, mentee: Profile) -> MentorFacts: ...

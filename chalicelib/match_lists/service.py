@@ -13,8 +13,10 @@ from chalicelib.match_lists.domain import (
     to_match_profiles,
     with_mentor_entry,
 )
+from chalicelib.match_lists.empty import Reason, reasons_no_mentees, reasons_no_mentors
+from chalicelib.match_lists.explanation import explain, strongest_first
 from chalicelib.match_lists.index_cache import IndexCache
-from chalicelib.match_lists.ports import ExclusionSource, MatchListRepository
+from chalicelib.match_lists.ports import ExclusionSource, MatchListRepository, MentorFactsSource
 from chalicelib.matching import Match, MatchIndex, MatchProfile, mentees_gaining
 from chalicelib.organisations.ports import OrganisationRepository
 from chalicelib.profiles.domain import Profile
@@ -31,6 +33,7 @@ class MatchStores:
     organisations: OrganisationRepository
     source: ExclusionSource
     cache: IndexCache
+    facts: MentorFactsSource
 
 
 def lists_for(index: MatchIndex, person: MatchProfile, excluded: set[str], stamp: str) -> list[MatchList]:
@@ -84,11 +87,21 @@ def get_my_matches(user_id: str, role: str, stores: MatchStores, now: datetime) 
     # my last save was skipped because storage was busy): compute now.
     if stored is None or stored.computed_at < me.updated_at:
         stored = next(lst for lst in refresh_after_save(me, stores, now) if lst.role == role)
-    shown = visible_entries(stored.matches, role, stores, stores.source.excluded_ids(user_id, now))
-    return {"computed_at": stored.computed_at, "matches": shown}
+    shown = visible_entries(stored.matches, role, me, stores, stores.source.excluded_ids(user_id, now))
+    reasons = [] if shown else why_empty(me, role, stores)
+    return {"computed_at": stored.computed_at, "matches": strongest_first(shown), "reasons": reasons}
 
 
-def visible_entries(matches: tuple[Match, ...], role: str, stores: MatchStores, excluded: set[str]) -> list[dict[str, Any]]:
+def why_empty(me: Profile, role: str, stores: MatchStores) -> list[Reason]:
+    """This person's own reasons for an empty list (match_lists/empty.py)."""
+    if role == "mentee":
+        return reasons_no_mentors(me, stores.facts.facts_for(me))
+    load = stores.source.active_mentees([me.user_id]).get(me.user_id, 0) if "mentor" in me.roles else 0
+    return reasons_no_mentees(me, load)
+
+
+def visible_entries(matches: tuple[Match, ...], role: str, me: Profile, stores: MatchStores,
+                    excluded: set[str]) -> list[dict[str, Any]]:
     """Read-time filter: people deleted, suspended, blocked or no longer available drop out at once."""
     people = stores.profiles.get_many(m.user_id for m in matches if m.user_id not in excluded)
     suspended = {uid for uid, standing in stores.accounts.get_many(people).items() if standing.state != "active"}
@@ -98,7 +111,7 @@ def visible_entries(matches: tuple[Match, ...], role: str, stores: MatchStores, 
         person = people.get(match.user_id)
         if person is None or match.user_id in suspended or not still_available(person, role):
             continue
-        shown.append(entry_view(match, person, names))
+        shown.append(entry_view(match, role, me, person, names))
     return shown
 
 
@@ -109,7 +122,8 @@ def still_available(person: Profile, role: str) -> bool:
     return "mentee" in person.roles
 
 
-def entry_view(match: Match, person: Profile, organisation_names: dict[str, str]) -> dict[str, Any]:
+def entry_view(match: Match, role: str, me: Profile, person: Profile,
+               organisation_names: dict[str, str]) -> dict[str, Any]:
     return {
         "user_id": match.user_id,
         "display_name": person.display_name,
@@ -119,9 +133,5 @@ def entry_view(match: Match, person: Profile, organisation_names: dict[str, str]
         "grade": person.grade,
         "location": person.location,
         "score": round(match.score, 4),
-        "shared": {
-            "skills": list(match.shared_skills),
-            "interests": list(match.shared_interests),
-            "professions": list(match.shared_professions),
-        },
+        **explain(match, role, me, person),
     }

@@ -2,6 +2,8 @@
 
 Unknown fields are rejected (no mass assignment of ids, groups or timestamps); the read-only
 fields the server adds are accepted and ignored, so a client can send back what it read.
+Skills and interests are kept as written (profiles/tags.py); professions are the list's own
+spelling of each.
 """
 
 from enum import StrEnum
@@ -10,8 +12,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from chalicelib.grades import GRADES
-from chalicelib.matching.tags import normalise_tags
-from chalicelib.profiles.vocabulary import PROFESSION_SET
+from chalicelib.profiles.tags import clean_tags, tag_key
+from chalicelib.profiles.vocabulary import display_form
 from chalicelib.text import CleanText
 from chalicelib.validation import ID_PATTERN, Parameters, Reply, parse_body
 
@@ -21,18 +23,18 @@ READ_ONLY_FIELDS = frozenset({"user_id", "created_at", "updated_at"})
 
 # The members come from GRADES at run time; mypy reads only literal member lists.
 Grade = StrEnum("Grade", {grade: grade for grade in GRADES})  # type: ignore[misc]
-# Tags are cleaned by the text rule (single line, no invisible characters), then normalised for
-# comparison (matching.tags), and the limit applies to the normalised tag.
+# Tags are cleaned by the text rule (single line, no invisible characters) and kept as written;
+# they are compared by their normalised key (matching.tags), and the limit applies to that key too.
 Tag = Annotated[str, CleanText(MAX_TAG, 1)]
 Tags = Annotated[list[Tag], Field(max_length=MAX_TAGS)]
 
 
 def comparable_tags(tags: list[str]) -> list[str]:
-    normalised = normalise_tags(tags)
-    too_long = next((tag for tag in normalised if len(tag) > MAX_TAG), None)
-    if too_long is not None:
+    """Tags as written (profiles/tags.py), each within the limit once normalised for comparison."""
+    cleaned = clean_tags(tags)
+    if any(len(tag_key(tag)) > MAX_TAG for tag in cleaned):
         raise ValueError(f"each tag must be at most {MAX_TAG} characters once normalised")
-    return normalised
+    return cleaned
 
 
 class ProfileInput(BaseModel):
@@ -55,17 +57,17 @@ class ProfileInput(BaseModel):
 
     @field_validator("skills_offered", "skills_wanted", "interests")
     @classmethod
-    def _normalise(cls, tags: list[str]) -> list[str]:
+    def _clean(cls, tags: list[str]) -> list[str]:
         return comparable_tags(tags)
 
     @field_validator("professions")
     @classmethod
     def _known_professions(cls, tags: list[str]) -> list[str]:
         professions = comparable_tags(tags)
-        unknown = [p for p in professions if p not in PROFESSION_SET]
+        unknown = [p for p in professions if display_form("professions", p) is None]
         if unknown:
             raise ValueError(f"unknown profession: {unknown[0]} (see /vocabulary/professions)")
-        return professions
+        return [display_form("professions", p) or p for p in professions]
 
     @field_validator("roles")
     @classmethod

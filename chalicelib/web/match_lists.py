@@ -3,9 +3,19 @@
 GET /me/matches?as=mentee|mentor ->
   {"computed_at": "2026-11-26T10:00:00+00:00",
    "matches": [{"user_id", "display_name", "job_title", "organisation_id", "department", "grade",
-                "location", "score" (0..1), "shared": {"skills": [...], "interests": [...],
-                "professions": [...]}}]}
+                "location", "score" (0..1),
+                "shared": {"skills": [...], "interests": [...], "professions": [...]},
+                "skills_asked": <how many skills the mentee wants to develop>,
+                "strength": "strong" | "good" | "some"}],
+   "reasons": [{"code": "...", ...}]}
 `as=mentee` (the default) lists mentors for me; `as=mentor` lists people I could mentor.
+``shared.skills`` are the skills in common (on my list of mentors: ones I want that they offer;
+on my list of mentees: ones they want that I offer), written as the mentee wrote them; interests
+and professions as I wrote them. ``strength`` follows the rule in chalicelib/match_lists/
+explanation.py; entries come strong first, then good, then some, by score within each.
+``reasons`` is empty unless ``matches`` is: then it says why, in this person's terms
+(chalicelib/match_lists/empty.py lists the codes and what each carries).
+400 validation_error (as= is neither); 404 not_found (no profile yet).
 """
 
 from chalice import Blueprint

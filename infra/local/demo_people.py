@@ -9,7 +9,7 @@ import random
 from dataclasses import dataclass
 
 from chalicelib.grades import GRADES
-from chalicelib.profiles.vocabulary import INTERESTS, SKILLS
+from chalicelib.profiles.vocabulary import INTERESTS, SKILLS, display_form
 
 FIRST_NAMES = (
     "Aisha", "Alex", "Amir", "Amy", "Ben", "Bethan", "Callum", "Chloe", "Chidi", "Daniel", "Deepa", "Eilidh",
@@ -95,7 +95,7 @@ def _skills(rng: random.Random, professions: list[str], count: int) -> list[str]
         chosen.add("leadership")
     chosen.update(rng.sample(POPULAR_SKILLS, 1))
     chosen.update(rng.sample(SKILLS, 1))
-    return sorted(chosen)
+    return sorted({display_form("skills", skill) or skill for skill in chosen})  # as the suggestions spell them
 
 
 def _roles(rng: random.Random, grade_rank: int) -> list[str]:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from chalicelib.bootstrap import Services
 from chalicelib.invitations.service import create_invitation
+from chalicelib.mentor_search.service import keep_listed
 from chalicelib.organisations.domain import from_seed
 from chalicelib.profiles.service import save_my_profile
 from infra.local.demo_journey import seed_journey
@@ -23,9 +24,9 @@ DEMO_USER = DemoPerson(
     profile={
         "display_name": "Alex Demo", "job_title": "Policy Adviser", "organisation_id": "cabinet-office",
         "bio": "Demo account for trying Mentor Match locally.", "grade": "HEO", "location": "Leeds",
-        "professions": ["policy"], "skills_offered": ["written communication"],
-        "skills_wanted": ["leadership", "stakeholder management", "data analysis"],
-        "interests": ["mental health", "climate and net zero"], "roles": ["mentee"],
+        "professions": ["Policy"], "skills_offered": ["Written communication"],
+        "skills_wanted": ["Leadership", "Stakeholder management", "Data analysis"],
+        "interests": ["Mental health", "Climate and net zero"], "roles": ["mentee"],
         "mentor_capacity": 0, "accepting_requests": False,
     },
 )
@@ -73,7 +74,7 @@ def seed_all(services: Services, cognito, pool_id: str, people: int = 200, now: 
     password = demo_password()
     for person in [DEMO_USER, *make_people(people, first_domain)]:
         user_id = create_user(cognito, pool_id, person.email, password)
-        save_my_profile(user_id, person.profile, profiles, organisations, now)
+        keep_listed(save_my_profile(user_id, person.profile, profiles, organisations, now), services.adapters.mentor_search)
     seed_journey(services.journey, DEMO_USER.profile["display_name"], now)  # demo requests, mentorships, messages
     admin_id = create_user(cognito, pool_id, ADMIN_EMAIL, password)
     cognito.admin_add_user_to_group(UserPoolId=pool_id, Username=ADMIN_EMAIL, GroupName="admins")

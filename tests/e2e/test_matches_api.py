@@ -14,8 +14,9 @@ def test_the_demo_user_has_suggested_mentors_from_the_start(local_stack):
     reply = api(local_stack.site_url, "GET", "/me/matches?as=mentee", token, expect=200).body
     assert reply["computed_at"]
     assert 0 < len(reply["matches"]) <= 20
-    scores = [m["score"] for m in reply["matches"]]
-    assert scores == sorted(scores, reverse=True)
+    strengths = ["strong", "good", "some"]
+    order = [(strengths.index(m["strength"]), -m["score"]) for m in reply["matches"]]
+    assert order == sorted(order)  # strong first, then good, then some; by score within each
     first = reply["matches"][0]
     assert first["display_name"] and first["department"] and first["grade"]
     assert any(first["shared"][kind] for kind in ("skills", "interests", "professions"))
@@ -33,4 +34,5 @@ def test_a_new_mentor_appears_at_once_in_a_matching_mentees_list(local_stack):
         interests=["Sport"], mentor_capacity=3, accepting_requests=True), expect=200).body
     mine = api(local_stack.site_url, "GET", "/me/matches?as=mentee", mentee, expect=200).body["matches"]
     assert mine[0]["user_id"] == mentor["user_id"]
-    assert mine[0]["shared"]["skills"] == sorted(tag.lower() for tag in rare)
+    assert mine[0]["shared"]["skills"] == sorted(rare)  # as the mentee wrote them
+    assert mine[0]["strength"] == "strong" and mine[0]["skills_asked"] == 3

@@ -19,6 +19,7 @@ from tests.fakes.invitations import (
     InMemoryMembershipRepository,
 )
 from tests.fakes.match_lists import InMemoryMatchListRepository, InMemorySnapshotStore
+from tests.fakes.mentor_search import InMemoryMentorSearchIndex
 from tests.fakes.mentorships import (
     InMemoryBlockRepository,
     InMemoryMentorshipRepository,
@@ -48,9 +49,10 @@ def in_memory_adapters(organisations: Iterable[Organisation] = (), mint: Mint = 
     mentorships = InMemoryMentorshipRepository(profiles, messages)
     memberships = InMemoryMembershipRepository()
     match_lists = InMemoryMatchListRepository()
+    search = InMemoryMentorSearchIndex()
     usage = InMemoryUsage(profiles, mentorships, reports)
     owned = InMemoryOwnedItems({"profiles": profiles.forget, "matches": match_lists.forget,
-                                "memberships": memberships.forget})
+                                "memberships": memberships.forget, "mentor-search": search.forget})
     return Adapters(
         profiles=profiles, organisations=InMemoryOrganisationRepository(organisations, audit),
         accounts=InMemoryAccountRepository(audit), directory=directory, audit=audit,
@@ -59,5 +61,5 @@ def in_memory_adapters(organisations: Iterable[Organisation] = (), mint: Mint = 
         blocks=InMemoryBlockRepository(), reports=reports, match_lists=match_lists,
         snapshots=InMemorySnapshotStore(), owned_items=owned, people_figures=usage, request_figures=usage,
         email=InMemoryEmailSender(), sign_in=InMemorySignIn(directory, mint),
-        user_pools=InMemoryUserPools(directory, InMemoryLinker(directory)),
+        user_pools=InMemoryUserPools(directory, InMemoryLinker(directory)), mentor_search=search,
     )

@@ -21,11 +21,18 @@ OWNED_BY_PERSON: dict[str, Callable[[str], str]] = {
 
 
 class DynamoOwnedItems:
-    def __init__(self, tables: dict[str, Callable[[str], str]] | None = None):
+    """``others``: tables whose items are not one partition of the person's, by their own deleter
+    (for example the index of mentors, whose entries sit in many buckets)."""
+
+    def __init__(self, tables: dict[str, Callable[[str], str]] | None = None,
+                 others: dict[str, Callable[[str], int]] | None = None):
         self._tables = OWNED_BY_PERSON if tables is None else tables
+        self._others = others or {}
 
     def delete_all(self, user_id: str) -> dict[str, int]:
-        return {base: delete_partition(TABLES[base], key_of(user_id)) for base, key_of in self._tables.items()}
+        counts = {base: delete_partition(TABLES[base], key_of(user_id)) for base, key_of in self._tables.items()}
+        counts.update({base: forget(user_id) for base, forget in self._others.items()})
+        return counts
 
 
 def delete_partition(model: type[Model], hash_key: str) -> int:

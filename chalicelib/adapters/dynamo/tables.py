@@ -345,6 +345,22 @@ class ReportModel(Model):
     by_organisation = ReportsByOrganisation()
 
 
+class MentorSearchModel(Model):
+    """The index of mentors taking requests (chalicelib/mentor_search): an item per bucket a mentor
+    is in ("all", "org#<id>", "place#<key>", "skill#<key>"), keyed "<grade rank>#<user id>" so the
+    grade rule is a key range; and one item per listed person ("person#<id>", "entries") naming
+    their entries, so they can be replaced or removed without a scan."""
+
+    class Meta:
+        table_name = "mentor-search"
+        billing_mode = "PAY_PER_REQUEST"
+
+    bucket = UnicodeAttribute(hash_key=True)
+    entry = UnicodeAttribute(range_key=True)
+    listed_as = UnicodeAttribute(null=True)  # the person item: their entry key
+    buckets: StringList = ListAttribute(of=UnicodeAttribute, null=True)  # type: ignore[arg-type]
+
+
 # Base table name (before the stage prefix) -> model.
 TABLES: dict[str, type[Model]] = {
     "profiles": ProfileModel,
@@ -361,6 +377,7 @@ TABLES: dict[str, type[Model]] = {
     "memberships": MembershipModel,
     "attempts": AttemptModel,
     "audit": AuditModel,
+    "mentor-search": MentorSearchModel,
 }
 
 

@@ -51,7 +51,8 @@ def test_a_mentees_list_is_ready_as_soon_as_the_profile_is_saved_and_explains_it
     assert entry["grade"] == "G7"
     # 0.60 * |{python, sql}| / |{data analysis, python, sql}| + 0.25 * 1 + 0.15 * 0
     assert entry["score"] == pytest.approx(0.60 * 2 / 3 + 0.25, abs=1e-4)
-    assert entry["shared"] == {"skills": ["python", "sql"], "interests": ["mental health"], "professions": []}
+    assert entry["shared"] == {"skills": ["Python", "SQL"], "interests": ["Mental health"], "professions": []}
+    assert entry["skills_asked"] == 3 and entry["strength"] == "strong"  # 2 of the 3 skills asked for
 
 
 def test_a_mentor_who_saves_enters_waiting_mentees_lists_at_once(api, people):

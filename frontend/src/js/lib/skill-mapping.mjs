@@ -59,21 +59,26 @@ function namedInside (tag, items) {
   return candidates.length === 1 ? candidates[0] : null
 }
 
-/** { raw, tag, how } for a mapped skill, or { raw, tag: null } when nothing fits. */
+/**
+ * { raw, tag, how } for a mapped skill, or { raw, tag: null } when nothing fits. The vocabulary's
+ * items are written for people ("SQL", "Data analysis"): they are compared by their normalised key
+ * and the mapped tag is the item as written.
+ */
 export function mapSkill (raw, vocabulary) {
-  const items = vocabulary.items
-  const known = new Set(items)
+  const written = new Map(vocabulary.items.map((item) => [normaliseTag(item), item]))
+  const keys = [...written.keys()]
   const synonyms = vocabulary.synonyms || {}
+  const found = (key, how) => ({ raw, tag: written.get(key), how })
   const forms = variants(normaliseTag(raw))
-  for (const form of forms) if (known.has(form)) return { raw, tag: form, how: 'same' }
-  for (const form of forms) if (known.has(synonyms[form])) return { raw, tag: synonyms[form], how: 'synonym' }
+  for (const form of forms) if (written.has(form)) return found(form, 'same')
+  for (const form of forms) if (synonyms[form] && written.has(normaliseTag(synonyms[form]))) return found(normaliseTag(synonyms[form]), 'synonym')
   for (const form of forms) {
-    const close = closeSpelling(form, items)
-    if (close) return { raw, tag: close, how: 'close' }
+    const close = closeSpelling(form, keys)
+    if (close) return found(close, 'close')
   }
   for (const form of forms) {
-    const inside = namedInside(form, items)
-    if (inside) return { raw, tag: inside, how: 'contains' }
+    const inside = namedInside(form, keys)
+    if (inside) return found(inside, 'contains')
   }
   return { raw, tag: null }
 }
