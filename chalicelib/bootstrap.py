@@ -25,13 +25,13 @@ from chalicelib.adapters.dynamo.audit import DynamoAuditLog
 from chalicelib.adapters.dynamo.blocks import DynamoBlockRepository
 from chalicelib.adapters.dynamo.invitations import DynamoInvitationRepository, DynamoMembershipRepository
 from chalicelib.adapters.dynamo.match_lists import DynamoMatchListRepository
-from chalicelib.adapters.dynamo.mentor_search import DynamoMentorSearchIndex
 from chalicelib.adapters.dynamo.mentorships import DynamoMentorshipRepository
 from chalicelib.adapters.dynamo.messages import DynamoMessageRepository
 from chalicelib.adapters.dynamo.organisations import DynamoOrganisationRepository
 from chalicelib.adapters.dynamo.personal_data import DynamoOwnedItems
 from chalicelib.adapters.dynamo.profiles import DynamoProfileRepository
 from chalicelib.adapters.dynamo.reports import DynamoReportRepository
+from chalicelib.adapters.dynamo.search import DynamoMentorSearchIndex, DynamoNameIndex
 from chalicelib.adapters.dynamo.tables import bind_tables
 from chalicelib.adapters.dynamo.usage import DynamoMentorshipStatsSource, DynamoPeopleSource
 from chalicelib.adapters.email import sender_for
@@ -53,7 +53,7 @@ from chalicelib.match_lists.ports import MatchListRepository, SnapshotStore
 from chalicelib.match_lists.service import MatchStores
 from chalicelib.matching import MatchConfig
 from chalicelib.mentor_search.ports import MentorSearchIndex
-from chalicelib.mentor_search.service import IndexFacts, SearchStores
+from chalicelib.mentor_search.service import IndexFacts, SearchStores, keep_listed
 from chalicelib.mentorships.exclusions import MentorshipExclusions
 from chalicelib.mentorships.ports import (
     BlockRepository,
@@ -62,13 +62,16 @@ from chalicelib.mentorships.ports import (
     ReportRepository,
 )
 from chalicelib.mentorships.stores import JourneyStores
+from chalicelib.moderation.service import ModerationStores
 from chalicelib.notifications.notifier import Notifier
 from chalicelib.notifications.ports import EmailSender
 from chalicelib.organisations.ports import OrganisationRepository
 from chalicelib.privacy.deletion import DeletionStores
 from chalicelib.privacy.ports import OwnedItems
 from chalicelib.privacy.requests import RequestStores
-from chalicelib.profiles.ports import ProfileRepository
+from chalicelib.profiles.domain import Profile
+from chalicelib.profiles.names import name_keys
+from chalicelib.profiles.ports import NameIndex, ProfileRepository
 from chalicelib.sessions.ports import SignInProvider
 from chalicelib.settings import Settings, get_settings
 from chalicelib.triggers import SignUpStores
@@ -105,6 +108,7 @@ class Adapters:
     sign_in: SignInProvider
     user_pools: UserPools
     mentor_search: MentorSearchIndex
+    names: NameIndex
 
 
 @dataclass(frozen=True, eq=False)
@@ -164,6 +168,11 @@ class Services:
         return InvitationStores(a.invitations, a.memberships, a.organisations, a.attempts, guard)
 
     @cached_property
+    def moderation(self) -> ModerationStores:
+        a = self.adapters
+        return ModerationStores(a.profiles, a.names, a.directory, a.accounts, a.reports, a.organisations)
+
+    @cached_property
     def deletion(self) -> DeletionStores:
         return DeletionStores(self.journey, self.adapters.owned_items, self.adapters.accounts)
 
@@ -178,6 +187,11 @@ class Services:
         linking = LinkingStores(pools.directory(pool_id), self.adapters.accounts, pools.linker(pool_id),
                                 self.settings.identity_providers)
         return SignUpStores(self.invitations, linking)
+
+    def index_profile(self, profile: Profile) -> None:
+        """After a save: the indexes that find people (mentors by skill and more; anyone by name) follow it."""
+        keep_listed(profile, self.adapters.mentor_search)
+        self.adapters.names.replace(profile.user_id, name_keys(profile))
 
     @cached_property
     def admin_mfa(self) -> AdminMfaCheck:
@@ -214,7 +228,8 @@ def aws_adapters(settings: Settings) -> Adapters:
     """DynamoDB, Cognito, S3 and SES (or GOV.UK Notify), as the settings name them."""
     bind_tables(settings)
     session = boto3.session.Session(region_name=settings.region)
-    profiles, reports, search = DynamoProfileRepository(), DynamoReportRepository(), DynamoMentorSearchIndex()
+    profiles, reports = DynamoProfileRepository(), DynamoReportRepository()
+    search, names = DynamoMentorSearchIndex(), DynamoNameIndex()
     # The casts: a LazyClient forwards every attribute to the client it makes, so it stands in for it.
     cognito = cast("CognitoIdentityProviderClient", LazyClient(session, "cognito-idp"))
     return Adapters(
@@ -226,14 +241,15 @@ def aws_adapters(settings: Settings) -> Adapters:
         blocks=DynamoBlockRepository(), reports=reports, match_lists=DynamoMatchListRepository(),
         snapshots=S3SnapshotStore(cast("S3Client", LazyClient(session, "s3")), settings.snapshot_bucket,
                                   settings.snapshot_key),
-        owned_items=DynamoOwnedItems(others={"mentor-search": search.forget}), people_figures=DynamoPeopleSource(),
+        owned_items=DynamoOwnedItems(others={"search-mentors": search.forget, "search-names": names.forget}),
+        people_figures=DynamoPeopleSource(),
         request_figures=DynamoMentorshipStatsSource(profiles, reports),
         email=sender_for(settings, lambda: cast("SESClient", LazyClient(session, "ses"))),
         sign_in=CognitoSignIn(cognito, settings.user_pool_client_id, settings.user_pool_id,
                               HostedUiTokens(settings.hosted_ui_url, settings.user_pool_client_id)
                               if settings.hosted_ui_url else None),
         user_pools=CognitoUserPools(cognito),
-        mentor_search=search,
+        mentor_search=search, names=names,
     )
 
 

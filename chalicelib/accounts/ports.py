@@ -34,6 +34,10 @@ class Directory(Protocol):
 
     def find_by_email(self, email: str) -> DirectoryUser | None: ...
 
+    def find_by_email_start(self, start: str, limit: int) -> list[DirectoryUser]:
+        """People whose email address starts with ``start`` (administrators' lookup), at most ``limit``."""
+        ...
+
     def set_enabled(self, username: str, enabled: bool) -> None:
         """Enable, or disable and sign out everywhere."""
         ...

@@ -88,6 +88,12 @@ class CognitoDirectory:
     def find_by_email(self, email: str) -> DirectoryUser | None:
         return self._first(f'email = "{quoted(email)}"')
 
+    def find_by_email_start(self, start: str, limit: int) -> list[DirectoryUser]:
+        users = self._client.list_users(UserPoolId=self._pool, Filter=f'email ^= "{quoted(start)}"',
+                                        Limit=limit)["Users"]
+        return [directory_user(user["Username"], _attributes(user.get("Attributes", [])),
+                               bool(user.get("Enabled", True)), str(user.get("UserStatus", ""))) for user in users]
+
     def set_enabled(self, username: str, enabled: bool) -> None:
         if enabled:
             self._client.admin_enable_user(UserPoolId=self._pool, Username=username)

@@ -106,6 +106,14 @@ class ReportRepository(Protocol):
 
     def made_by(self, reporter_id: str) -> list[Report]: ...
 
+    def about(self, user_id: str) -> list[Report]:
+        """Reports about this person, newest first."""
+        ...
+
+    def recent(self, since: str, until: str, limit: int) -> list[Report]:
+        """Reports made from ``since`` to ``until`` (ISO times), newest first, at most ``limit``."""
+        ...
+
     def delete_made_by(self, reporter_id: str) -> int: ...
 
     def forget_reported(self, user_id: str) -> int:

@@ -29,3 +29,15 @@ class ProfileRepository(Protocol):
         ...
 
     def delete(self, user_id: str) -> None: ...
+
+
+class NameIndex(Protocol):
+    """Everyone by the start of their name (profiles/names.py), for administrators' lookups."""
+
+    def replace(self, user_id: str, keys: frozenset[str]) -> None:
+        """This person's name keys become exactly these (none: they leave the index)."""
+        ...
+
+    def find(self, typed: str, limit: int) -> list[str]:
+        """Ids of people with a name key starting with ``typed``, at most ``limit``, with one bounded query."""
+        ...

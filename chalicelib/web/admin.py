@@ -16,6 +16,27 @@ GET /admin/stats
           (accepted + declined), 0..1, and with median_hours_to_first_answer is null when nothing was
           answered yet. Requests are counted in the organisation of the mentor who received them.
 
+GET /admin/users?q=<text>                 (q: 2..254 characters)
+    200:  {"people": [{"user_id", "display_name" (null: no profile), "email" (only when q was an email),
+                       "organisation": {"id", "name"} | null, "job_title", "grade", "roles": ["mentee", ...],
+                       "state": "active" | "suspended", "state_changed_at"}, ...]}
+          q with an "@": people whose email address starts with it; otherwise people whose name, or its
+          last word, starts with it (case-insensitive). At most 20, by name. Bounded lookups: one Cognito
+          ListUsers call, or one query of the name index (chalicelib/moderation/__init__.py).
+    400 validation_error (fields.q)
+
+GET /admin/users/{user_id}
+    200:  the row above with "email" always, plus {"location", "accepting_requests", "profile_created_at",
+          "can_sign_in": false when the Cognito user is disabled,
+          "reports": [{"report_id", "created_at", "reason", "mentorship_id",
+                       "reported": {"user_id", "display_name"}, "reporter": {"user_id", "display_name"} | null}]}
+          reports about them, newest first.
+    404 not_found (no such account, or deleted)
+
+GET /admin/reports?days=30               (days: 1..365, default 30)
+    200:  {"reports": [report, ...]}  as above, newest first, at most 200; "reported" is null once that
+          person deleted their account (the report then keeps no reason either).
+
 POST /admin/users/{user_id}/suspend      (no body)
     200:  {"user_id": "<sub>", "state": "suspended", "changed_at": "2026-05-01T09:00:00+00:00"}
           At once: the person's API calls get 403, they cannot sign in (Cognito user disabled and
@@ -51,6 +72,8 @@ from chalicelib.accounts.service import reinstate_user, suspend_user
 from chalicelib.audit.schema import AuditQuery, AuditReply
 from chalicelib.audit.service import recent_entries
 from chalicelib.bootstrap import services
+from chalicelib.moderation.schema import PeopleQuery, PeopleReply, PersonReply, ReportsQuery, ReportsReply
+from chalicelib.moderation.service import find_people, get_person, recent_reports
 from chalicelib.privacy.requests import erase_suspended_account, export_suspended_account
 from chalicelib.privacy.schema import ExportReply
 from chalicelib.usage.schema import UsageReply
@@ -66,6 +89,27 @@ def get_stats() -> dict[str, object]:
     admin(api)
     a = services().adapters
     return usage_stats(a.people_figures, a.request_figures, a.organisations.list_all(), now())
+
+
+@api_route(api, "/admin/users", authorizer=bearer, admin=True, query=PeopleQuery, reply=PeopleReply,
+           summary="Find people by the start of a name or an email address (administrators)")
+def find_users() -> dict[str, object]:
+    admin(api)
+    return find_people(query_as(api, PeopleQuery).q, services().moderation)
+
+
+@api_route(api, "/admin/users/{user_id}", authorizer=bearer, admin=True, reply=PersonReply, errors=(404,),
+           summary="Who a person is, their standing and the reports about them (administrators)")
+def get_user(user_id: str) -> dict[str, object]:
+    admin(api)
+    return get_person(user_id, services().moderation)
+
+
+@api_route(api, "/admin/reports", authorizer=bearer, admin=True, query=ReportsQuery, reply=ReportsReply,
+           summary="Recent reports, newest first, naming both people (administrators)")
+def list_reports() -> dict[str, object]:
+    admin(api)
+    return recent_reports(query_as(api, ReportsQuery).days, services().moderation, now())
 
 
 @api_route(api, "/admin/users/{user_id}/suspend", methods=("POST",), authorizer=bearer, admin=True,

@@ -12,7 +12,6 @@ from chalicelib.after_commit import after_commit
 from chalicelib.bootstrap import services
 from chalicelib.errors import NotFoundError
 from chalicelib.match_lists.service import refresh_after_save
-from chalicelib.mentor_search.service import keep_listed
 from chalicelib.mentorships.views import contact_email
 from chalicelib.metrics import emit
 from chalicelib.profiles import service as profiles
@@ -56,7 +55,7 @@ def put_my_profile() -> dict[str, object]:
     # Instant: my fresh lists are ready on return (or, if storage was too busy, on my next read).
     after_commit(lambda: refresh_after_save(saved, s.matches, now()), "match lists refreshed", None)
     # Searches find me as I am now (if storage was too busy: after my next save, or `search reindex`).
-    after_commit(lambda: keep_listed(saved, s.adapters.mentor_search), "search entries kept", None)
+    after_commit(lambda: s.index_profile(saved), "search entries kept", None)
     return saved.owner_view()
 
 

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from chalicelib.bootstrap import Services
 from chalicelib.invitations.service import create_invitation
-from chalicelib.mentor_search.service import keep_listed
 from chalicelib.organisations.domain import from_seed
 from chalicelib.profiles.service import save_my_profile
 from infra.local.demo_journey import seed_journey
@@ -74,7 +73,7 @@ def seed_all(services: Services, cognito, pool_id: str, people: int = 200, now: 
     password = demo_password()
     for person in [DEMO_USER, *make_people(people, first_domain)]:
         user_id = create_user(cognito, pool_id, person.email, password)
-        keep_listed(save_my_profile(user_id, person.profile, profiles, organisations, now), services.adapters.mentor_search)
+        services.index_profile(save_my_profile(user_id, person.profile, profiles, organisations, now))
     seed_journey(services.journey, DEMO_USER.profile["display_name"], now)  # demo requests, mentorships, messages
     admin_id = create_user(cognito, pool_id, ADMIN_EMAIL, password)
     cognito.admin_add_user_to_group(UserPoolId=pool_id, Username=ADMIN_EMAIL, GroupName="admins")

@@ -19,7 +19,7 @@ from tests.fakes.invitations import (
     InMemoryMembershipRepository,
 )
 from tests.fakes.match_lists import InMemoryMatchListRepository, InMemorySnapshotStore
-from tests.fakes.mentor_search import InMemoryMentorSearchIndex
+from tests.fakes.mentor_search import InMemoryMentorSearchIndex, InMemoryNameIndex
 from tests.fakes.mentorships import (
     InMemoryBlockRepository,
     InMemoryMentorshipRepository,
@@ -49,10 +49,11 @@ def in_memory_adapters(organisations: Iterable[Organisation] = (), mint: Mint = 
     mentorships = InMemoryMentorshipRepository(profiles, messages)
     memberships = InMemoryMembershipRepository()
     match_lists = InMemoryMatchListRepository()
-    search = InMemoryMentorSearchIndex()
+    search, names = InMemoryMentorSearchIndex(), InMemoryNameIndex()
     usage = InMemoryUsage(profiles, mentorships, reports)
     owned = InMemoryOwnedItems({"profiles": profiles.forget, "matches": match_lists.forget,
-                                "memberships": memberships.forget, "mentor-search": search.forget})
+                                "memberships": memberships.forget, "search-mentors": search.forget,
+                                "search-names": names.forget})
     return Adapters(
         profiles=profiles, organisations=InMemoryOrganisationRepository(organisations, audit),
         accounts=InMemoryAccountRepository(audit), directory=directory, audit=audit,
@@ -62,4 +63,5 @@ def in_memory_adapters(organisations: Iterable[Organisation] = (), mint: Mint = 
         snapshots=InMemorySnapshotStore(), owned_items=owned, people_figures=usage, request_figures=usage,
         email=InMemoryEmailSender(), sign_in=InMemorySignIn(directory, mint),
         user_pools=InMemoryUserPools(directory, InMemoryLinker(directory)), mentor_search=search,
+        names=names,
     )

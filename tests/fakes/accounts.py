@@ -56,6 +56,9 @@ class InMemoryDirectory:
     def find_by_email(self, email: str) -> DirectoryUser | None:
         return next((u for u in self.users.values() if u.email.lower() == email.lower()), None)
 
+    def find_by_email_start(self, start: str, limit: int) -> list[DirectoryUser]:
+        return [u for u in self.users.values() if u.email.startswith(start)][:limit]
+
     def set_enabled(self, username: str, enabled: bool) -> None:
         self.users[username] = replace(self.users[username], enabled=enabled)
 

@@ -1,6 +1,8 @@
-"""In-memory index of mentors: a real ``MentorSearchIndex`` over sorted keys."""
+"""In-memory search indexes: mentors by bucket and grade, everyone by name."""
 
 from bisect import bisect_right
+
+from chalicelib.profiles.names import MIN_SEARCH, name_key
 
 
 class InMemoryMentorSearchIndex:
@@ -35,3 +37,23 @@ class InMemoryMentorSearchIndex:
 
     def any_in(self, bucket: str, lowest_rank: int, highest_rank: int) -> bool:
         return bool(self.page(bucket, lowest_rank, highest_rank, "", 1))
+
+
+class InMemoryNameIndex:
+    def __init__(self):
+        self.keys: dict[str, frozenset[str]] = {}
+
+    def replace(self, user_id: str, keys: frozenset[str]) -> None:
+        self.keys[user_id] = keys
+        if not keys:
+            del self.keys[user_id]
+
+    def forget(self, user_id: str) -> int:
+        return len(self.keys.pop(user_id, ()))
+
+    def find(self, typed: str, limit: int) -> list[str]:
+        wanted = name_key(typed)
+        if len(wanted) < MIN_SEARCH:
+            return []
+        found = sorted((key, uid) for uid, keys in self.keys.items() for key in keys if key.startswith(wanted))
+        return list(dict.fromkeys(uid for _, uid in found))[:limit]

@@ -228,6 +228,14 @@ class InMemoryReportRepository:
     def made_by(self, reporter_id: str) -> list[Report]:
         return sorted((r for r in self.items.values() if r.reporter_id == reporter_id), key=lambda r: r.created_at)
 
+    def about(self, user_id: str) -> list[Report]:
+        return sorted((r for r in self.items.values() if r.reported_user_id == user_id),
+                      key=lambda r: r.created_at, reverse=True)
+
+    def recent(self, since: str, until: str, limit: int) -> list[Report]:
+        found = [r for r in self.items.values() if since <= r.created_at <= until]
+        return sorted(found, key=lambda r: r.created_at, reverse=True)[:limit]
+
     def delete_made_by(self, reporter_id: str) -> int:
         mine = [key for key, report in self.items.items() if report.reporter_id == reporter_id]
         for key in mine:

@@ -325,6 +325,17 @@ class ReportsByOrganisation(GlobalSecondaryIndex["ReportModel"]):
     created_at = UnicodeAttribute(range_key=True)
 
 
+class ReportsByMonth(GlobalSecondaryIndex["ReportModel"]):
+    """Every report of a month, newest first: administrators' list of recent reports."""
+
+    class Meta:
+        index_name = "by-month"
+        projection = AllProjection()
+
+    month = UnicodeAttribute(hash_key=True)
+    created_at = UnicodeAttribute(range_key=True)
+
+
 class ReportModel(Model):
     """A report for administrators. When the reported person deletes their account the report
     stays, for the counts, without their id or the reason (which may name them)."""
@@ -340,25 +351,29 @@ class ReportModel(Model):
     organisation_id = UnicodeAttribute()  # the reported person's, when reported ("unknown" if none)
     reason = UnicodeAttribute(null=True)
     created_at = UnicodeAttribute()
+    month = UnicodeAttribute(null=True)  # yyyy-mm of created_at: the by-month index's partition
     by_reporter = ReportsByReporter()
     by_reported = ReportsByReported()
     by_organisation = ReportsByOrganisation()
+    by_month = ReportsByMonth()
 
 
-class MentorSearchModel(Model):
-    """The index of mentors taking requests (chalicelib/mentor_search): an item per bucket a mentor
-    is in ("all", "org#<id>", "place#<key>", "skill#<key>"), keyed "<grade rank>#<user id>" so the
-    grade rule is a key range; and one item per listed person ("person#<id>", "entries") naming
-    their entries, so they can be replaced or removed without a scan."""
+class SearchModel(Model):
+    """Indexes that find people without a scan, one item per entry (bucket, entry key):
+    - mentors taking requests (chalicelib/mentor_search): buckets "all", "org#<id>", "place#<key>",
+      "skill#<key>", entries "<grade rank>#<user id>" (the grade rule is a key range);
+    - everyone by name, for administrators (chalicelib/profiles/names.py): buckets "name#<first two
+      letters>", entries "<name key>#<user id>" read with begins_with.
+    A "<index>#<user id>" item ("mentor#…", "named#…"; entry "entries") names each person's entries,
+    so they are replaced or removed without a scan."""
 
     class Meta:
-        table_name = "mentor-search"
+        table_name = "search"
         billing_mode = "PAY_PER_REQUEST"
 
     bucket = UnicodeAttribute(hash_key=True)
     entry = UnicodeAttribute(range_key=True)
-    listed_as = UnicodeAttribute(null=True)  # the person item: their entry key
-    buckets: StringList = ListAttribute(of=UnicodeAttribute, null=True)  # type: ignore[arg-type]
+    entries: StringList = ListAttribute(of=UnicodeAttribute, null=True)  # type: ignore[arg-type]  # record items
 
 
 # Base table name (before the stage prefix) -> model.
@@ -377,7 +392,7 @@ TABLES: dict[str, type[Model]] = {
     "memberships": MembershipModel,
     "attempts": AttemptModel,
     "audit": AuditModel,
-    "mentor-search": MentorSearchModel,
+    "search": SearchModel,
 }
 
 

@@ -17,7 +17,8 @@ def admin(people):
 @pytest.mark.parametrize("method, path", [
     ("GET", "/admin/stats"), ("POST", "/admin/users/x/suspend"), ("POST", "/admin/users/x/reinstate"),
     ("GET", "/admin/audit"), ("GET", "/admin/organisations"), ("POST", "/organisations"),
-    ("PUT", "/organisations/hm-revenue-customs"),
+    ("PUT", "/organisations/hm-revenue-customs"), ("GET", "/admin/users?q=ada"), ("GET", "/admin/users/x"),
+    ("GET", "/admin/reports"),
 ])
 def test_only_administrators_may_call_the_admin_routes(api, people, method, path):
     someone = people.add("someone@dwp.gov.uk")

@@ -61,7 +61,7 @@ def test_search_by_skill_organisation_location_and_grade(api, world):
     add("Py York HMRC", "py@hmrc.gov.uk", skills_offered=["python"], location="York",
         organisation_id="hm-revenue-customs")
     add("Coach", skills_offered=["Coaching"], grade="G6")
-    assert names(api, me.token, "?skill=PYTHON") == ["Py Leeds", "Py York HMRC"]
+    assert sorted(names(api, me.token, "?skill=PYTHON")) == ["Py Leeds", "Py York HMRC"]  # one grade: by id
     assert names(api, me.token, "?organisation=hm-revenue-customs") == ["Py York HMRC"]
     assert names(api, me.token, "?location=%20york%20") == ["Py York HMRC"]
     assert names(api, me.token, "?grade=G6") == ["Coach"]

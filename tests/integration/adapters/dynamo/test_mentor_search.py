@@ -2,8 +2,8 @@
 
 import pytest
 
-from chalicelib.adapters.dynamo.mentor_search import DynamoMentorSearchIndex
-from chalicelib.adapters.dynamo.tables import MentorSearchModel
+from chalicelib.adapters.dynamo.search import DynamoMentorSearchIndex
+from chalicelib.adapters.dynamo.tables import SearchModel
 
 
 @pytest.fixture
@@ -12,7 +12,7 @@ def index(aws):
 
 
 def stored() -> set[tuple[str, str]]:
-    return {(item.bucket, item.entry) for item in MentorSearchModel.scan() if not item.bucket.startswith("person#")}
+    return {(item.bucket, item.entry) for item in SearchModel.scan() if item.entry != "entries"}
 
 
 def test_replacing_writes_the_new_entries_and_removes_the_old(index):
