@@ -35,6 +35,7 @@ class Principal:
     username: str
     groups: frozenset[str]
     expires_at: int
+    issued_at: int = 0
 
     @property
     def is_admin(self) -> bool:
@@ -68,6 +69,7 @@ class TokenVerifier:
             username=str(claims.get("username", claims["sub"])),
             groups=frozenset(claims.get("cognito:groups") or ()),
             expires_at=int(claims["exp"]),
+            issued_at=int(claims["iat"]),
         )
 
     def _decode_with_key_refresh(self, token: str) -> dict[str, Any]:

@@ -86,6 +86,15 @@ class Settings:
     dynamodb_connect_timeout_seconds: float = 1.0
     dynamodb_read_timeout_seconds: float = 3.0
     dynamodb_max_retries: int = 3
+    # "Get help": the contact route administrators set (infra/template.json's Help* parameters in AWS),
+    # which the site shows on its help page from /config.json's "help".
+    help_email: str = "help@mentor-match.local"
+    help_phone: str = ""
+    help_hours: str = "Monday to Friday, 9am to 5pm (except bank holidays)"
+
+    def help_contact(self) -> dict[str, str]:
+        """/config.json's "help": how to reach the people who run the service."""
+        return {"email": self.help_email, "phone": self.help_phone, "hours": self.help_hours}
 
     def table_name(self, base: str) -> str:
         return f"{self.table_prefix}{base}"
@@ -144,6 +153,9 @@ def load_settings() -> Settings:
         dynamodb_connect_timeout_seconds=_env_float("DYNAMODB_CONNECT_TIMEOUT_SECONDS", 1.0),
         dynamodb_read_timeout_seconds=_env_float("DYNAMODB_READ_TIMEOUT_SECONDS", 3.0),
         dynamodb_max_retries=_env_int("DYNAMODB_MAX_RETRIES", 3),
+        help_email=_env("HELP_EMAIL", "help@mentor-match.local"),
+        help_phone=_env("HELP_PHONE", ""),
+        help_hours=_env("HELP_HOURS", "Monday to Friday, 9am to 5pm (except bank holidays)"),
     )
 
 

@@ -35,7 +35,7 @@ REPO = Path(__file__).resolve().parents[1]
 BUILD = REPO / "build"
 SITE = REPO / "frontend" / "dist"
 EDGE_REGION = "us-east-1"
-REQUIRED = ("SiteUrl", "EmailSenderIdentity", "EmailFrom", "LinkedInClientId", "LinkedInClientSecret")
+REQUIRED = ("SiteUrl", "EmailSenderIdentity", "EmailFrom", "LinkedInClientId", "LinkedInClientSecret", "HelpEmail")
 NO_CACHE = ("text/html", "application/json")
 
 
@@ -95,7 +95,10 @@ def site_config(outputs: dict[str, str], region: str) -> dict[str, Any]:
             "oauth": {"enabled": True, "authority": f"https://cognito-idp.{region}.amazonaws.com/{outputs['UserPoolId']}",
                       "domain": outputs["HostedUiUrl"], "clientId": outputs["UserPoolClientId"],
                       "redirectUri": outputs["OAuthRedirectUri"], "signOutUri": outputs["OAuthSignOutUri"],
-                      "identityProvider": "LinkedIn", "scope": "openid email profile"}}
+                      "identityProvider": "LinkedIn", "scope": "openid email profile"},
+            # the "Get help" contact route administrators set (the HelpEmail, HelpPhone, HelpHours parameters)
+            "help": {"email": outputs["HelpEmail"], "phone": outputs.get("HelpPhone", ""),
+                     "hours": outputs.get("HelpHours", "")}}
 
 
 def git_sha() -> str:

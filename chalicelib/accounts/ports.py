@@ -20,6 +20,10 @@ class AccountRepository(Protocol):
         """The standing and its audit entry, together or not at all."""
         ...
 
+    def mark_signed_out(self, user_id: str, at: str) -> None:
+        """Record a sign-out everywhere, keeping the rest of the standing (no row: an active one)."""
+        ...
+
     def suspended_ids(self) -> set[str]: ...
 
 

@@ -27,7 +27,8 @@ def _change_standing(user_id: str, state: str, actor: str, standings: AccountRep
         raise NotFoundError(NO_ACCOUNT)
     action = "account.suspend" if state == "suspended" else "account.reinstate"
     standing = AccountStanding(user_id=user_id, state="suspended" if state == "suspended" else "active",
-                               changed_at=now.isoformat(timespec="seconds"))
+                               changed_at=now.isoformat(timespec="seconds"),
+                               signed_out_at=current.signed_out_at if current else "")
     standings.put_with_audit(standing, audit_entry(actor, action, user_id, now))
     directory.set_enabled(person.username, state == "active")
     return {"user_id": user_id, "state": state, "changed_at": standing.changed_at}

@@ -12,12 +12,24 @@ from datetime import datetime
 from chalicelib.accounts.ports import Directory
 from chalicelib.errors import TooManyRequestsError
 from chalicelib.gate.rule import Admission, SignUpRefusedError, admit, check_placement
+from chalicelib.gate.schema import parse_sign_up_check
 from chalicelib.invitations.ports import MembershipRepository
 from chalicelib.invitations.ratelimit import Caller, sign_up_key
 from chalicelib.invitations.service import InvitationStores, guarded_lookup, usable
 from chalicelib.organisations.ports import OrganisationRepository
 
 logger = logging.getLogger(__name__)
+
+
+def check_email_before_sign_up(body: object, organisations: OrganisationRepository) -> dict[str, object]:
+    """Before an account is made: would this address pass the gate on its own (no invitation)?
+
+    The same rule as the PreSignUp trigger, asked first so a refusal is shown on the create-account
+    step (the emulator never calls the trigger, and in AWS a refused sign-up is only an error code).
+    It tells nothing that GET /organisations does not: whether a domain belongs to a member.
+    """
+    email = parse_sign_up_check(body).email
+    return {"organisation": admit(email, [], organisations.list_active()).placements[0].view()}
 
 
 def admission_at_sign_up(email: str, code: str, stores: InvitationStores, now: datetime) -> Admission:

@@ -37,7 +37,8 @@ def bearer(auth_request: AuthRequest) -> AuthResponse:
         who = services().tokens.verify(bearer_token(auth_request.token))
     except UnauthorisedError as error:
         return AuthResponse(routes=["*"], principal_id="anonymous", context={"reason": error.message})
-    context = {"username": who.username, "groups": ",".join(sorted(who.groups)), "exp": who.expires_at}
+    context = {"username": who.username, "groups": ",".join(sorted(who.groups)), "exp": who.expires_at,
+               "iat": who.issued_at}
     # API Gateway takes numbers in an authorizer's context too; chalice types it as dict[str, str].
     return AuthResponse(routes=["*"], principal_id=who.user_id, context=context)  # type: ignore[arg-type]
 
@@ -51,9 +52,12 @@ def principal(blueprint: Blueprint) -> Principal:
     expires_at = int(context["exp"])
     if expires_at <= datetime.now(UTC).timestamp():  # an authorizer result may be cached past expiry
         raise UnauthorisedError("The access token has expired.")
-    check_may_act(services().adapters.accounts.get(user_id))  # suspended or deleted since the token was issued
+    issued_at = int(context.get("iat", 0))
+    # suspended or deleted since the token was issued, or signed out everywhere after it was
+    check_may_act(services().adapters.accounts.get(user_id), issued_at)
     groups = frozenset(filter(None, str(context.get("groups", "")).split(",")))
-    return Principal(user_id=user_id, username=context.get("username", ""), groups=groups, expires_at=expires_at)
+    return Principal(user_id=user_id, username=context.get("username", ""), groups=groups, expires_at=expires_at,
+                     issued_at=issued_at)
 
 
 def admin(blueprint: Blueprint) -> Principal:

@@ -47,6 +47,14 @@ GET /me/organisation  (signed in): where my profile may be placed
               email address of a member organisation, or with an invitation. Ask your department for an
               invitation link."}}
 
+POST /sign-up/check  (public)     body {"email": "sam@dwp.gov.uk"}
+    200:      {"organisation": {"id": "department-for-work-pensions", "name": "Department for Work and Pensions",
+               "via": "email"}}  the organisation this address would join
+    403:      sign_up_not_allowed (as above): the address is on no member organisation's domain; only an
+              invitation link opens the service to it
+    400:      validation_error (not an email address)
+    Asked by the create-account page before Cognito's SignUp, so a refusal is its own step.
+
 PUT /me/profile (in web/profiles.py) applies the same gate when a profile is first created or its
 organisation changes: 403 sign_up_not_allowed as above, or 400 validation_error with
 ``fields.organisation_id`` when the organisation is not one of mine.
@@ -58,6 +66,8 @@ from collections.abc import Mapping
 from chalice import Blueprint, Response
 
 from chalicelib.bootstrap import services
+from chalicelib.gate.schema import SignUpCheck, SignUpCheckReply
+from chalicelib.gate.service import check_email_before_sign_up
 from chalicelib.invitations import service as invitations
 from chalicelib.invitations.ratelimit import caller
 from chalicelib.invitations.schema import (
@@ -126,6 +136,12 @@ def redeem_invitation(invitation: str) -> dict[str, object]:
     who = principal(api)
     return invitations.redeem_invitation(invitation, who.user_id, caller(who.user_id, client_address(api)),
                                          services().invitations, now())
+
+
+@api_route(api, "/sign-up/check", methods=("POST",), body=SignUpCheck, reply=SignUpCheckReply, errors=(403,),
+           personal=True, summary="Before an account is made: may this email address join on its own (no invitation)?")
+def check_sign_up() -> dict[str, object]:
+    return check_email_before_sign_up(json_body(api), services().adapters.organisations)
 
 
 @api_route(api, "/me/organisation", authorizer=bearer, reply=PlacementsReply,

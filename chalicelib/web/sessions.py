@@ -36,7 +36,9 @@ PUT /me/authenticator   (signed in)   body {"code"}  200 {"enabled": true}: from
     asks for the app's code (administrators need this before they can use admin rights: 403 mfa_required)
 DELETE /session  (public; the session cookie, and the access token when there is one)
     204: the refresh token is revoked, the cookies cleared, and with a valid access token every
-    session of that person ends (Cognito global sign-out: every device and tab)
+    session of that person ends (Cognito global sign-out: every device and tab), and access tokens
+    issued before now are refused from now on (401), so a tab left open elsewhere is signed out on
+    its next call rather than when its token expires
 """
 
 from collections.abc import Mapping
@@ -45,7 +47,7 @@ from typing import Any
 
 from chalice import Blueprint, Response
 
-from chalicelib.auth import bearer_token
+from chalicelib.auth import Principal, bearer_token
 from chalicelib.bootstrap import services
 from chalicelib.errors import MentorMatchError, SessionEndedError, UnauthorisedError
 from chalicelib.federation.service import admit_federated_person
@@ -107,15 +109,15 @@ def reply(body: dict[str, Any] | None, status: int, grant: RefreshGrant | None, 
     return Response(body=body if body is not None else "", status_code=status, headers=headers)
 
 
-def signed_in_username() -> str:
-    """The username behind the request's access token, or "" when there is none or it is not valid."""
+def signed_in() -> Principal | None:
+    """Who the request's access token belongs to, or None when there is none or it is not valid."""
     authorization = header("authorization")
     if not authorization:
-        return ""
+        return None
     try:
-        return services().tokens.verify(bearer_token(authorization)).username
+        return services().tokens.verify(bearer_token(authorization))
     except UnauthorisedError:
-        return ""
+        return None
 
 
 @api_route(api, "/session", methods=("POST",), body=PasswordSignIn, reply=SignInReply, errors=(401, 403, 429),
@@ -185,5 +187,8 @@ def ended(error: MentorMatchError) -> Response:
 @api_route(api, "/session", methods=("DELETE",), cookies=SessionCookie, status=204, sets_cookies=True,
            personal=True, summary="Sign out: end the session (everywhere, with an access token)")
 def sign_out() -> Response:
-    sessions.sign_out(session_cookie(), signed_in_username(), services().adapters.sign_in)
+    who, adapters = signed_in(), services().adapters
+    sessions.sign_out(session_cookie(), who.username if who else "", adapters.sign_in)
+    if who is not None:  # access tokens already handed out (other tabs, other devices) stop working too
+        adapters.accounts.mark_signed_out(who.user_id, now().isoformat(timespec="seconds"))
     return reply(None, 204, None)

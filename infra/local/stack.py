@@ -144,6 +144,7 @@ def run(args) -> None:
             "apiUrl": "/api", "region": settings.region, "userPoolId": ids.user_pool_id,
             "userPoolClientId": ids.user_pool_client_id, "cognitoEndpoint": "/cognito",
             "oauth": oauth_config(oidc_url, ids.user_pool_client_id, site_url),
+            "help": settings.help_contact(),
         }
         site = serve(SITE_DIR, args.site_port, config, f"http://127.0.0.1:{args.api_port}", env["AWS_ENDPOINT_URL"],
                      before_sign_up=federation.check_password_sign_up)

@@ -17,6 +17,7 @@ def test_the_site_and_its_config_are_served_from_one_origin(local_stack):
     assert config["userPoolId"] == local_stack.user_pool_id
     assert config["userPoolClientId"] == local_stack.user_pool_client_id
     assert config["region"] and config["cognitoEndpoint"]
+    assert config["help"]["email"] and config["help"]["hours"]  # the "Get help" page's contact route
 
 
 def test_the_api_is_reachable_through_the_site(local_stack):

@@ -27,6 +27,10 @@ class InMemoryAccountRepository:
         if self._audit is not None:
             self._audit.record(audit)
 
+    def mark_signed_out(self, user_id: str, at: str) -> None:
+        current = self.items.get(user_id) or AccountStanding(user_id, "active", at)
+        self.items[user_id] = replace(current, signed_out_at=at)
+
     def suspended_ids(self) -> set[str]:
         return {uid for uid, standing in self.items.items() if standing.state == "suspended"}
 

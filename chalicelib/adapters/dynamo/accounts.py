@@ -1,8 +1,8 @@
 """Account standings in DynamoDB (``accounts.ports.AccountRepository``).
 
 The accounts table holds rows only for accounts that are not plainly active (suspended,
-deleted, reinstated), so listing the suspended scans a small table. Administrators change a
-standing together with its audit entry, in one transaction.
+deleted, reinstated) or that signed out everywhere (the time older tokens stop working).
+Administrators change a standing together with its audit entry, in one transaction.
 """
 
 from collections.abc import Iterable
@@ -35,6 +35,13 @@ class DynamoAccountRepository:
             transaction.save(to_model(standing))
             transaction.save(to_audit_model(audit))
 
+    def mark_signed_out(self, user_id: str, at: str) -> None:
+        AccountModel(user_id).update(actions=[
+            AccountModel.signed_out_at.set(at),
+            AccountModel.state.set(AccountModel.state | "active"),  # if_not_exists: a new row is an active one
+            AccountModel.changed_at.set(AccountModel.changed_at | at),
+        ])
+
     def suspended_ids(self) -> set[str]:
         return {item.user_id for item in AccountModel.scan(AccountModel.state == "suspended")}
 
@@ -42,8 +49,9 @@ class DynamoAccountRepository:
 def to_standing(item: AccountModel) -> AccountStanding:
     # The table holds only the states AccountStanding wrote; PynamoDB reads them back as plain str.
     return AccountStanding(user_id=item.user_id, state=cast(AccountState, item.state),
-                           changed_at=item.changed_at)
+                           changed_at=item.changed_at, signed_out_at=item.signed_out_at or "")
 
 
 def to_model(standing: AccountStanding) -> AccountModel:
-    return AccountModel(user_id=standing.user_id, state=standing.state, changed_at=standing.changed_at)
+    return AccountModel(user_id=standing.user_id, state=standing.state, changed_at=standing.changed_at,
+                        signed_out_at=standing.signed_out_at or None)

@@ -101,6 +101,7 @@ class AccountModel(Model):
     user_id = UnicodeAttribute(hash_key=True)
     state = UnicodeAttribute()  # active | suspended | deleted
     changed_at = UnicodeAttribute()
+    signed_out_at = UnicodeAttribute(null=True)  # the last "sign out everywhere": older tokens are refused
 
 
 class MatchListModel(Model):

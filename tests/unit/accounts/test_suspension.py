@@ -2,9 +2,9 @@
 
 import pytest
 
-from chalicelib.accounts.domain import AccountStanding, DirectoryUser
+from chalicelib.accounts.domain import AccountStanding, DirectoryUser, check_may_act, epoch
 from chalicelib.accounts.service import reinstate_user, suspend_user
-from chalicelib.errors import ConflictError, NotFoundError
+from chalicelib.errors import ConflictError, NotFoundError, UnauthorisedError
 from tests.fakes.accounts import InMemoryAccountRepository, InMemoryDirectory
 from tests.fakes.audit import InMemoryAuditLog
 from tests.unit.invitations.fakes import NOW
@@ -47,3 +47,12 @@ def test_an_administrator_cannot_suspend_themselves():
     standings, directory, _ = setup()
     with pytest.raises(ConflictError):
         suspend_user("sub-42", "sub-42", standings, directory, NOW)
+
+
+def test_a_token_issued_before_signing_out_everywhere_is_refused_and_a_later_one_is_not():
+    standing = AccountStanding("u", "active", "2026-05-01T09:00:00+00:00", signed_out_at="2026-05-01T09:00:00+00:00")
+    signed_out = epoch(standing.signed_out_at)
+    with pytest.raises(UnauthorisedError):
+        check_may_act(standing, signed_out - 1)
+    check_may_act(standing, signed_out)
+    check_may_act(standing, None)  # callers that have no token time (none today) are not refused

@@ -30,7 +30,8 @@ def test_only_the_packaged_stage_can_be_deployed():
 
 
 GIVEN = {"SiteUrl": "https://mm.example.gov.uk", "EmailSenderIdentity": "mm.example.gov.uk",
-         "EmailFrom": "no-reply@mm.example.gov.uk", "LinkedInClientId": "id", "LinkedInClientSecret": "secret"}
+         "EmailFrom": "no-reply@mm.example.gov.uk", "LinkedInClientId": "id", "LinkedInClientSecret": "secret",
+         "HelpEmail": "mentor-match-help@example.gov.uk"}
 
 
 def test_the_origin_secret_is_made_on_the_first_deployment_and_kept_after():
@@ -44,6 +45,8 @@ def test_the_origin_secret_is_made_on_the_first_deployment_and_kept_after():
 def test_a_missing_parameter_is_named():
     with pytest.raises(SystemExit, match="EmailFrom"):
         deploy.main_parameters({k: v for k, v in GIVEN.items() if k != "EmailFrom"}, "", "", False)
+    with pytest.raises(SystemExit, match="HelpEmail"):  # the Get help page needs a real contact route
+        deploy.main_parameters({k: v for k, v in GIVEN.items() if k != "HelpEmail"}, "", "", False)
 
 
 def test_only_zip_functions_are_pointed_at_the_uploaded_package():
@@ -66,8 +69,10 @@ def test_pages_and_config_are_never_cached_and_assets_are(tmp_path):
 def test_the_sites_config_comes_from_the_stacks_outputs():
     outputs = {"UserPoolId": "eu-west-2_x", "UserPoolClientId": "c", "HostedUiUrl": "https://mm.auth.eu-west-2.amazoncognito.com",
                "OAuthRedirectUri": "https://mm.example.gov.uk/auth/callback",
-               "OAuthSignOutUri": "https://mm.example.gov.uk/sign-out"}
+               "OAuthSignOutUri": "https://mm.example.gov.uk/sign-out", "HelpEmail": "help@mm.example.gov.uk",
+               "HelpPhone": "", "HelpHours": "Monday to Friday"}
     config = deploy.site_config(outputs, "eu-west-2")
+    assert config["help"] == {"email": "help@mm.example.gov.uk", "phone": "", "hours": "Monday to Friday"}
     assert config["apiUrl"] == "/api" and config["userPoolId"] == "eu-west-2_x" and "cognitoEndpoint" not in config
     assert config["oauth"]["authority"] == "https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_x"
     assert config["oauth"]["domain"] == outputs["HostedUiUrl"] and config["oauth"]["enabled"] is True

@@ -13,7 +13,8 @@ PUBLIC = {("/health", "GET"), ("/organisations", "GET"), ("/vocabulary/{kind}", 
           ("/session", "POST"), ("/session/refresh", "POST"), ("/session", "DELETE"),  # signing in and out
           ("/session/oauth", "POST"),  # signing in with LinkedIn (issue 8)
           ("/session/challenge", "POST"),  # answering a sign-in challenge (the session string is the proof)
-          ("/openapi.json", "GET")}  # the published contract (issue 10)
+          ("/openapi.json", "GET"),  # the published contract (issue 10)
+          ("/sign-up/check", "POST")}  # may this email address make an account (issue 13)
 
 
 def protected_routes() -> list[tuple[str, str]]:

@@ -1,5 +1,7 @@
 """The public routes: health, organisations and vocabularies."""
 
+import pytest
+
 
 def test_health_answers_without_a_token(api):
     reply = api.call("GET", "/health")
@@ -47,3 +49,22 @@ def test_the_whole_skills_vocabulary_comes_with_its_synonyms_for_mapping_a_list_
 def test_all_takes_only_true(api):
     reply = api.call("GET", "/vocabulary/skills?all=yes")
     assert (reply.status, reply.body["error"]["code"]) == (400, "validation_error")
+
+
+def test_an_email_on_a_members_domain_may_sign_up_and_is_told_where_it_belongs(api):
+    reply = api.call("POST", "/sign-up/check", json_body={"email": " sam@DWP.gov.uk "})
+    assert reply.status == 200
+    assert reply.body == {"organisation": {"id": "department-for-work-pensions",
+                                           "name": "Department for Work and Pensions", "via": "email"}}
+
+
+@pytest.mark.parametrize("email", ["sam@gmail.com", "clerk@leeds.gov.uk", "someone@closed-agency.gov.uk"])
+def test_an_email_outside_every_member_is_refused_before_an_account_is_made(api, email):
+    reply = api.call("POST", "/sign-up/check", json_body={"email": email})
+    assert (reply.status, reply.body["error"]["code"]) == (403, "sign_up_not_allowed")
+    assert "invitation" in reply.body["error"]["message"]
+
+
+@pytest.mark.parametrize("body", [{"email": "not an email"}, {"email": "a@b.c", "invitation": "x"}, {}, []])
+def test_a_sign_up_check_without_one_email_address_is_a_400(api, body):
+    assert api.call("POST", "/sign-up/check", json_body=body).status == 400

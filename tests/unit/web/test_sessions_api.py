@@ -1,5 +1,6 @@
 """POST/DELETE /session and POST /session/refresh through the app: the cookie, the replies, the ends."""
 
+import time
 from dataclasses import replace
 
 import pytest
@@ -124,3 +125,15 @@ def test_every_session_reply_is_never_cached(api, priya):
                api.call("POST", "/session/refresh"),
                api.call("DELETE", "/session", headers={"Cookie": cookie_header(signed_in)})]
     assert [reply.headers.get("Cache-Control") for reply in replies] == ["no-store"] * 5
+
+
+def test_signing_out_stops_access_tokens_other_tabs_still_hold_until_the_next_sign_in(api, priya, services):
+    user = services.adapters.directory.find_by_email(priya)
+    # a tab that signed in a minute ago (tokens carry their issue time to the second)
+    other_tab = services.adapters.sign_in.mint(sub=user.user_id, username=user.username, iat=int(time.time()) - 60)
+    this_tab = sign_in(api, priya)
+    assert api.call("GET", "/me/profile", other_tab).status == 404  # works before
+    api.call("DELETE", "/session", this_tab.body["access_token"], headers={"Cookie": cookie_header(this_tab)})
+    refused = api.call("GET", "/me/profile", other_tab)
+    assert (refused.status, refused.body["error"]["message"]) == (401, "You signed out. Sign in again to continue.")
+    assert api.call("GET", "/me/profile", sign_in(api, priya).body["access_token"]).status == 404  # signed in again
