@@ -2,7 +2,8 @@
 
 Rules: the other person's email is shown only while the mentorship is accepted; feedback is
 seen only by the person who wrote it; once the other person has deleted their account they
-are "Someone who has left Mentor Match", with no id.
+are "Someone who has left Mentor Match", with no id. While a request waits for an answer, its
+message (the thread's first) comes with it, so a mentor reads it before accepting.
 """
 
 from typing import Any
@@ -27,7 +28,8 @@ def moves_open_to(mentorship: Mentorship, user_id: str) -> list[str]:
             if role in allowed and mentorship.status == source]
 
 
-def mentorship_view(mentorship: Mentorship, viewer_id: str, names: dict[str, str], email: str | None) -> dict[str, Any]:
+def mentorship_view(mentorship: Mentorship, viewer_id: str, names: dict[str, str], email: str | None,
+                    request_message: Message | None = None) -> dict[str, Any]:
     role = mentorship.role_of(viewer_id)
     other_id = mentorship.other_party(viewer_id)
     left = is_stand_in(other_id)
@@ -54,6 +56,8 @@ def mentorship_view(mentorship: Mentorship, viewer_id: str, names: dict[str, str
         "my_feedback": getattr(mentorship, f"{role}_feedback") or None,
         "can": moves_open_to(mentorship, viewer_id),
         "can_message": mentorship.status in MESSAGING_STATES,
+        "request_message": {"body": request_message.body, "sent_at": request_message.sent_at,
+                            "from_me": request_message.sender_id == viewer_id} if request_message else None,
     }
 
 
@@ -65,7 +69,16 @@ def view_many(mentorships: list[Mentorship], viewer_id: str, stores: JourneyStor
     others = {m.other_party(viewer_id) for m in mentorships}
     people = stores.profiles.get_many(o for o in others if not is_stand_in(o))
     names = {user_id: profile.display_name for user_id, profile in people.items()}
-    return [mentorship_view(m, viewer_id, names, email_if_accepted(m, viewer_id, stores)) for m in mentorships]
+    return [mentorship_view(m, viewer_id, names, email_if_accepted(m, viewer_id, stores), request_message(m, stores))
+            for m in mentorships]
+
+
+def request_message(mentorship: Mentorship, stores: JourneyStores) -> Message | None:
+    """The message a request was made with, while it waits for an answer (one read per pending request)."""
+    if mentorship.status != PENDING:
+        return None
+    first = stores.messages.page(mentorship.mentorship_id, "", 1)
+    return first[0] if first else None
 
 
 def email_if_accepted(mentorship: Mentorship, viewer_id: str, stores: JourneyStores) -> str | None:

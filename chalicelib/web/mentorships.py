@@ -17,7 +17,9 @@ A MENTORSHIP as either of its two people sees it ("view"):
      "decline_reason": the mentor's optional reason, or null,
      "my_feedback": the private feedback I gave when ending, or null (never the other's),
      "can": the moves open to me now, a subset of ["accept", "decline", "withdraw", "end"],
-     "can_message": true while pending or accepted}
+     "can_message": true while pending or accepted,
+     "request_message": {"body", "sent_at", "from_me"}: the message the request was made with, while
+                        it is pending (so the mentor reads it before accepting), else null}
 
 POST /mentorships            body {"mentor_id": "<user id>", "message": "1..5000 chars, plain text"}
     201 view (status "pending"; the message is the thread's first message; the mentor gets an email)

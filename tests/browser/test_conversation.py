@@ -24,6 +24,7 @@ MENTORSHIP = {
     "my_feedback": None,
     "can": ["end"],
     "can_message": True,
+    "request_message": None,
 }
 
 

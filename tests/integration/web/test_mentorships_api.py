@@ -13,6 +13,8 @@ def test_a_request_is_created_pending_and_both_people_see_it(journey):
     assert seen["mentorship_id"] == made["mentorship_id"] and seen["my_role"] == "mentor"
     assert seen["other"] == {"user_id": mentee.user_id, "display_name": "Priya Shah", "email": None}
     assert seen["can"] == ["accept", "decline"]
+    assert seen["request_message"]["body"] == "Could you help me with data analysis?"  # read before accepting
+    assert seen["request_message"]["from_me"] is False and made["request_message"]["from_me"] is True
     thread = journey.call(mentor, "GET", f"/mentorships/{made['mentorship_id']}/messages", expect=200).body
     assert [m["body"] for m in thread["messages"]] == ["Could you help me with data analysis?"]
     assert thread["next_cursor"] is None
@@ -23,6 +25,7 @@ def test_emails_are_shown_to_each_other_only_once_accepted(journey):
     made = journey.ask(mentee, mentor)
     accepted = journey.call(mentor, "POST", f"/mentorships/{made['mentorship_id']}/accept", expect=200).body
     assert accepted["status"] == "accepted" and accepted["other"]["email"] == mentee.email
+    assert accepted["request_message"] is None  # only while the request waits for an answer
     [mine] = journey.call(mentee, "GET", "/mentorships", expect=200).body["mentorships"]
     assert mine["other"]["email"] == mentor.email
     ended = journey.call(mentee, "POST", f"/mentorships/{made['mentorship_id']}/end",
