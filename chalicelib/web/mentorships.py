@@ -54,8 +54,9 @@ DELETE /blocks/{user_id}   204; 404 if I had not blocked them
 POST /reports      body {"user_id": "…"} or {"mentorship_id": "…"} (exactly one) and {"reason": "1..2000"}
     201 {"report_id", "user_id", "mentorship_id", "reason", "created_at"}; 400; 404
 Privacy (chalicelib/web/privacy.py):
-GET /me/export     200 {"exported_at", "user_id", "email", "account": {"state", "changed_at"},
-                        "profile": profile or null, "mentorships": [view, …],
+GET /me/export     200 {"exported_at", "user_id", "email", "account": {"state", "state_described", "changed_at"},
+                        "profile": profile plus "organisation_name", "grade_name", "roles_described", or null,
+                        "mentorships": [view plus "status_described", …],
                         "messages": [{"mentorship_id", "message_id", "sender_id", "from_me", "body", "sent_at"}],
                         "blocks": [{"user_id", "created_at"}],
                         "reports": [{"report_id", "user_id", "mentorship_id", "reason", "created_at"}]}

@@ -14,7 +14,7 @@ api = Blueprint(__name__)
 @api_route(api, "/me/export", authorizer=bearer, reply=ExportReply, summary="All my data (UK GDPR access)")
 def export_my_data_route() -> dict[str, object]:
     s = services()
-    return export_my_data(principal(api).user_id, s.journey, s.adapters.accounts, now())
+    return export_my_data(principal(api).user_id, s.journey, s.adapters.accounts, s.adapters.organisations, now())
 
 
 @api_route(api, "/me", methods=("DELETE",), authorizer=bearer, status=204,

@@ -31,8 +31,12 @@ def test_the_export_holds_everything_about_me(journey):
     me, mentor, mentee, mine, theirs = a_full_history(journey)
     data = journey.call(me, "GET", "/me/export", expect=200).body
     assert data["user_id"] == me.user_id and data["email"] == me.email
-    assert data["account"] == {"state": "active", "changed_at": None}
+    assert data["account"] == {"state": "active", "state_described": "Active", "changed_at": None}
     assert data["profile"]["display_name"] == UNIQUE_NAME
+    # codes come with the words the site uses for them
+    assert data["profile"]["organisation_name"] == "Department for Work and Pensions"
+    assert data["profile"]["grade_name"].endswith(f"({data['profile']['grade']})") or data["profile"]["grade_name"]
+    assert all(m["status_described"] for m in data["mentorships"])
     assert {m["mentorship_id"]: m["my_role"] for m in data["mentorships"]} == {
         mine["mentorship_id"]: "mentee", theirs["mentorship_id"]: "mentor"}
     assert sorted(m["body"] for m in data["messages"]) == sorted(

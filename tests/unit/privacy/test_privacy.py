@@ -30,9 +30,14 @@ def test_the_export_holds_my_profile_requests_both_ways_messages_blocks_reports_
     post_message(mine.mentorship_id, mentor, {"body": "from Ben"}, world.stores, world.now)
     world.blocks.add(Block(me, world.mentee(), "t"))
     world.reports.add(Report("r1", me, mentee, "", "org", "rude", "t"))
-    data = export_my_data(me, world.stores, world.accounts, world.now)
+    data = export_my_data(me, world.stores, world.accounts, world.adapters.organisations, world.now)
     assert data["profile"]["display_name"] == "Priya" and data["email"] == world.people.email_of(me)
-    assert data["account"] == {"state": "active", "changed_at": None}
+    assert data["account"] == {"state": "active", "state_described": "Active", "changed_at": None}
+    # every code comes with the words the site shows for it
+    assert (data["profile"]["grade"], data["profile"]["grade_name"]) == ("HEO", "Higher Executive Officer (HEO)")
+    assert data["profile"]["roles_described"] == ["Wants a mentor", "Mentors other people"]
+    assert data["profile"]["organisation_name"] == "hm-revenue-customs"  # an organisation it does not know: its id
+    assert {m["status_described"] for m in data["mentorships"]} == {"Waiting for an answer"}
     assert sorted(m["my_role"] for m in data["mentorships"]) == ["mentee", "mentor"]
     assert sorted(m["body"] for m in data["messages"]) == ["from Ben", "to Ben", "to Priya"]
     assert len(data["blocks"]) == 1 and data["reports"][0]["reason"] == "rude"
