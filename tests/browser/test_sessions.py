@@ -43,3 +43,15 @@ def test_signing_out_ends_the_session_for_every_tab(page, context, site_url, sig
     tab.goto(f"{site_url}/profile")
     tab.wait_for_url(re.compile(r"/sign-in/?\?next=%2Fprofile"))
     assert [c["name"] for c in context.cookies() if c["name"].startswith("mm_")] == []
+
+
+def test_signing_out_in_one_tab_signs_out_a_tab_already_open_at_its_next_step(page, context, site_url,
+                                                                              signed_in_with_profile):
+    other = new_tab(context, site_url)
+    other.goto(f"{site_url}/profile")
+    expect(other.get_by_role("heading", level=1)).to_have_text("Your profile")  # this tab has its own token
+    page.get_by_role("link", name="Sign out").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("signed out")
+    other.goto(f"{site_url}/mentoring")  # its token is refused: signed out, not for another hour
+    other.wait_for_url(re.compile(r"/sign-in/?\?next=%2Fmentoring"))
+    expect(other.locator(".govuk-notification-banner")).to_contain_text("You have been signed out")

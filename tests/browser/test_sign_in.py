@@ -56,6 +56,8 @@ def test_the_sign_in_form_can_be_filled_in_and_sent_with_the_keyboard_alone(
     expect(page.get_by_label("Password", exact=True)).to_have_attribute("type", "password")
 
     page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Forgotten your password?")).to_be_focused()
+    page.keyboard.press("Tab")
     expect(page.get_by_role("button", name="Sign in")).to_be_focused()
     assert focus_is_visible(page)
     page.keyboard.press("Enter")
@@ -200,3 +202,18 @@ def test_an_expired_session_sends_the_person_to_sign_in_and_says_why(page, site_
     page.wait_for_url(re.compile(r"/sign-in/?\?next=%2Fprofile"))
     expect(page.locator(".govuk-notification-banner")).to_contain_text("You have been signed out")
     expect(page.get_by_role("link", name="Sign in", exact=True)).to_be_visible()
+
+
+def test_a_failed_sign_in_replaces_the_success_banner_from_the_page_before(page, site_url, confirmed_account):
+    """Row 11: "Your email address has been confirmed" must not sit above "There is a problem"."""
+    page.goto(f"{site_url}/sign-in")
+    page.evaluate("""() => sessionStorage.setItem('mentorMatch.flash',
+        JSON.stringify({ type: 'success', text: 'Your email address has been confirmed. Sign in to continue.' }))""")
+    page.reload()
+    expect(page.locator(".govuk-notification-banner--success")).to_be_visible()
+    page.get_by_label("Email address").fill(confirmed_account["email"])
+    page.get_by_label("Password", exact=True).fill("Not-the-password-1")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    expect(page.locator(".govuk-notification-banner")).to_have_count(0)
+    expect(page.get_by_role("link", name="Forgotten your password?")).to_be_visible()

@@ -1,6 +1,6 @@
 // Cognito user pool calls made straight from the browser with fetch (the JSON protocol the
 // AWS SDKs use), so the same code works against the local emulator and Cognito in AWS: signing
-// up and confirming an email address. Signing in goes through the API (lib/auth.mjs), which keeps
+// up, confirming an email address, and resetting a forgotten password. Signing in goes through the API (lib/auth.mjs), which keeps
 // the refresh token out of page scripts.
 import { cognitoEndpoint, loadConfig } from './config.mjs'
 
@@ -71,4 +71,17 @@ export async function confirmSignUp (email, code) {
 export async function resendConfirmationCode (email) {
   const config = await loadConfig()
   return callCognito('ResendConfirmationCode', { ClientId: config.userPoolClientId, Username: email })
+}
+
+/** Sends a code to reset the password. Cognito answers the same for an unknown address (no account is revealed). */
+export async function forgotPassword (email) {
+  const config = await loadConfig()
+  return callCognito('ForgotPassword', { ClientId: config.userPoolClientId, Username: email })
+}
+
+export async function confirmForgotPassword (email, code, password) {
+  const config = await loadConfig()
+  return callCognito('ConfirmForgotPassword', {
+    ClientId: config.userPoolClientId, Username: email, ConfirmationCode: code, Password: password
+  })
 }

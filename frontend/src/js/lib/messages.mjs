@@ -108,21 +108,23 @@ export function clearFieldError (controlId) {
 }
 
 /**
- * Shows the error summary at the top of the page and moves focus to it.
- * errors: [{ text, controlId? }] — with a controlId the summary links to the question and the
- * question gets the same message inline.
+ * Shows the error summary at the top of the page and moves focus to it, in place of any banner
+ * (a "Success" left from the page before must not sit above "There is a problem").
+ * errors: [{ text, controlId?, href? }] — with a controlId the summary links to the question and the
+ * question gets the same message inline; with an href it links there (for example "/help").
  */
 export function showErrors (errors) {
   clearErrors()
+  messagesSlot().querySelectorAll('.govuk-notification-banner').forEach((banner) => banner.remove())
   const summary = cloneTemplate('error-summary-template')
   const list = summary.querySelector('.govuk-error-summary__list')
   list.replaceChildren()
   for (const error of errors) {
     const item = document.createElement('li')
     const shownInline = error.controlId && setFieldError(error.controlId, error.text)
-    if (shownInline) {
+    if (shownInline || error.href) {
       const link = document.createElement('a')
-      link.href = `#${error.controlId}`
+      link.href = shownInline ? `#${error.controlId}` : error.href
       link.textContent = error.text
       item.append(link)
     } else {

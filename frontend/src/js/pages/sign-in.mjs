@@ -75,6 +75,7 @@ onSubmit(form, async () => {
       leavePage('/verify')
       return
     }
+    if (code === 'sign_in_failed') setPendingEmail(email) // "Forgotten your password?" starts with it
     return showErrors([describeSignInError(reply.status, code)])
   }
   if (reply.body.challenge) return askForCode(reply.body.challenge)
