@@ -53,7 +53,7 @@ def test_every_profile_field_the_api_accepts_has_a_question_label_and_error_mess
 
 
 def test_the_tag_questions_ask_for_the_vocabularies_the_api_has():
-    template = (DATA.parent / "pages" / "profile" / "edit.njk").read_text(encoding="utf-8")
+    template = (DATA.parent / "templates" / "partials" / "profile-questions.njk").read_text(encoding="utf-8")
     for kind in ("skills", "interests", "professions"):
         assert kind in VOCABULARIES
         assert f'kind: "{kind}"' in template
@@ -80,8 +80,19 @@ def test_the_sites_limits_for_messages_reasons_and_feedback_are_the_apis():
     assert limits["reason"] == MAX_REASON  # decline reasons, reports
 
 
-def test_match_strengths_run_from_strongest_to_some_overlap_and_cover_every_score():
+def test_the_site_words_every_match_strength_the_api_gives_in_its_order_with_a_rule_for_each_list():
+    from chalicelib.match_lists.explanation import STRENGTHS
+
     strengths = site_data("match-strength.json")
-    minimums = [strength["min"] for strength in strengths]
-    assert minimums == sorted(minimums, reverse=True) and minimums[-1] == 0
-    assert all(strength["label"] and strength["explanation"] for strength in strengths)
+    assert [strength["code"] for strength in strengths] == list(STRENGTHS)
+    assert all(strength["label"] and strength["rule"]["mentee"] and strength["rule"]["mentor"]
+               for strength in strengths)
+
+
+def test_the_site_words_every_reason_for_an_empty_list_the_api_can_give():
+    from chalicelib.match_lists.empty import MENTEE_REASONS, MENTOR_REASONS
+
+    reasons = site_data("match-reasons.json")
+    assert set(reasons["mentee"]) == set(MENTEE_REASONS)
+    assert set(reasons["mentor"]) == set(MENTOR_REASONS)
+    assert all(wording["text"] for side in reasons.values() for wording in side.values())

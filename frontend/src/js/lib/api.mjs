@@ -97,6 +97,7 @@ export const deleteMyAccount = () => apiRequest('DELETE', '/me')
 export const checkInvitation = (code) => apiRequest('GET', `/invitations/${id(code)}`, { auth: false })
 export const redeemInvitation = (code) => apiRequest('POST', `/invitations/${id(code)}/redeem`)
 export const getMyOrganisations = () => apiRequest('GET', '/me/organisation')
+export const checkSignUp = (email) => apiRequest('POST', '/sign-up/check', { body: { email }, auth: false })
 
 // Administrators (chalicelib/web/invitations.py, organisations.py, admin.py)
 export const createInvitation = (invitation) => apiRequest('POST', '/invitations', { body: invitation })
@@ -107,5 +108,9 @@ export const createOrganisation = (organisation) => apiRequest('POST', '/organis
 export const updateOrganisation = (organisationId, organisation) =>
   apiRequest('PUT', `/organisations/${id(organisationId)}`, { body: organisation })
 export const getUsageStats = () => apiRequest('GET', '/admin/stats')
+export const findPeople = (typed) => apiRequest('GET', `/admin/users?q=${id(typed)}`)
+export const getPerson = (userId) => apiRequest('GET', `/admin/users/${id(userId)}`)
+export const getReports = (days = 90) => apiRequest('GET', `/admin/reports?days=${days}`)
+export const searchMentors = (query) => apiRequest('GET', `/mentors${query}`)
 /** change: "suspend" or "reinstate". */
 export const changeAccountStanding = (userId, change) => apiRequest('POST', `/admin/users/${id(userId)}/${change}`)

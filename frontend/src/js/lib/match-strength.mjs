@@ -1,9 +1,9 @@
-// A match's score (0 to 1) as a plain-language strength. The thresholds, labels and the
-// explanation on the matches page all come from src/data/match-strength.json.
+// How strong a match is: the API labels each one (chalicelib/match_lists/explanation.py) by a rule
+// the matches page states, from src/data/match-strength.json, so a person can check it against
+// what the card says they have in common.
 import strengths from '../../data/match-strength.json'
 
-/** { label, colour } for a score: the first strength whose minimum it reaches. */
-export function strengthOf (score) {
-  const value = Number(score) || 0
-  return strengths.find((strength) => value >= strength.min) || strengths[strengths.length - 1]
+/** { code, label, colour, rule } for a match's strength code ("strong", "good" or "some"). */
+export function strengthOf (code) {
+  return strengths.find((strength) => strength.code === code) || strengths[strengths.length - 1]
 }

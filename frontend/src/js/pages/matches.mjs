@@ -5,6 +5,7 @@ import { getBlocks, getMyMatches } from '../lib/api.mjs'
 import { requireAccessToken } from '../lib/auth.mjs'
 import { formatDate } from '../lib/dom.mjs'
 import { matchCard } from '../lib/match-card.mjs'
+import { reasonBlocks } from '../lib/match-reasons.mjs'
 import { applyChoices, readChoices, renderOptions, renderSelected } from '../lib/match-filters.mjs'
 import { showProblem } from '../lib/messages.mjs'
 import { showOnly, startPage } from '../lib/page.mjs'
@@ -33,7 +34,10 @@ async function blockedIds () {
 function showMatches (reply, blocked) {
   // The API should leave out people I have blocked, but has been seen to list them: make sure.
   const matches = (Array.isArray(reply.matches) ? reply.matches : []).filter((match) => !blocked.has(match.user_id))
-  if (!matches.length) return showOnly(['no-matches'], STATES)
+  if (!matches.length) {
+    document.getElementById('empty-reasons').replaceChildren(...reasonBlocks(reply.reasons, side))
+    return showOnly(['no-matches'], STATES)
+  }
   const choices = readChoices()
   const shown = applyChoices(matches, choices)
   renderOptions(document.getElementById('filter-form'), matches, choices)
