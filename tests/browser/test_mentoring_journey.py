@@ -55,7 +55,7 @@ def test_a_mentee_asks_a_suggested_mentor_who_accepts_they_exchange_messages_and
     # The mentee finds the mentor among their suggestions and asks them.
     mentee.goto(f"{mentee.site_url}/matches")
     card = mentee.locator("#match-list > li", has_text="Morgan Lee")
-    expect(card).to_contain_text(f"Skills: {skill}")
+    expect(card.locator(".govuk-summary-list__row", has_text="Can help you with")).to_contain_text(skill)
     card.get_by_role("link", name="Ask Morgan to mentor you").click()
     mentee.wait_for_url(re.compile(r"/request\?mentor="))
     expect(mentee.get_by_role("heading", level=1)).to_have_text("Ask Morgan Lee to mentor you")
@@ -81,11 +81,22 @@ def test_a_mentee_asks_a_suggested_mentor_who_accepts_they_exchange_messages_and
     open_mentoring(mentor)
     request = card_in(mentor, "waiting-for-you", "Riley Shah")
     expect(request).to_contain_text("They asked you to mentor them")
+    # the request's message is on the card, before anything is decided
+    expect(request.locator(".govuk-summary-list__row", has_text="Their message")).to_contain_text(
+        "I would like to get better at kite design.")
     assert_accessible(mentor)
     request.get_by_role("button", name="Accept request from Riley Shah").click()
+    mentor.wait_for_url(re.compile(r"/mentoring/accept\?id="))  # one press shares nothing yet
+    expect(mentor.get_by_role("heading", level=1)).to_have_text("Accept Riley Shah’s request")
+    expect(mentor.locator("#request-message")).to_have_text("Hello Morgan,\nI would like to get better at kite design.")
+    expect(mentor.locator(".govuk-warning-text")).to_contain_text("shares your work email address")
+    assert_accessible(mentor)
+    mentor.get_by_role("button", name="Accept request").click()
+    mentor.wait_for_url(re.compile(r"/conversation\?id="))
     banner = mentor.locator(".govuk-notification-banner--success")
     expect(banner).to_contain_text("You have accepted Riley Shah’s request")
     expect(banner).to_be_focused()
+    open_mentoring(mentor)
     active = card_in(mentor, "active", "Riley Shah")
     expect(active.locator(".govuk-tag")).to_have_text("Active")
     expect(active.get_by_role("link", name=mentee.person["email"])).to_have_attribute(
@@ -190,10 +201,12 @@ def test_asking_accepting_and_sending_a_message_work_with_the_keyboard_alone(per
     open_mentoring(mentor)
     tab_to(mentor, mentor.get_by_role("button", name="Accept request from Sam Green"))
     mentor.keyboard.press("Enter")
-    expect(mentor.locator(".govuk-notification-banner--success")).to_be_focused()
-    tab_to(mentor, mentor.get_by_role("link", name="Messages with Sam Green"))
+    mentor.wait_for_url(re.compile(r"/mentoring/accept\?id="))
+    expect(mentor.locator("#request-message")).to_have_text("Hello Kai, could you mentor me?")
+    tab_to(mentor, mentor.get_by_role("button", name="Accept request"))
     mentor.keyboard.press("Enter")
     mentor.wait_for_url(re.compile(r"/conversation\?id="))
+    expect(mentor.locator(".govuk-notification-banner--success")).to_be_focused()
     expect(mentor.locator("#loading")).to_be_hidden()
     tab_to(mentor, mentor.get_by_label("Send a message"))
     mentor.keyboard.type("Yes, gladly.")
@@ -243,8 +256,17 @@ def test_a_mentee_can_withdraw_a_request_while_it_waits(person_page):
     mentee.wait_for_url(re.compile(r"/request/sent\?id="))
     open_mentoring(mentee)
     card_in(mentee, "waiting-for-them", "Jo White").get_by_role(
-        "button", name="Withdraw request to Jo White"
+        "link", name="Withdraw request to Jo White"
     ).click()
+    mentee.wait_for_url(re.compile(r"/mentoring/withdraw\?id="))  # asks first
+    expect(mentee.get_by_role("heading", level=1)).to_have_text(
+        "Are you sure you want to withdraw your request to Jo White?")
+    mentee.get_by_role("link", name="No, keep my request").click()
+    mentee.wait_for_url(re.compile(r"/mentoring$"))
+    expect(card_in(mentee, "waiting-for-them", "Jo White")).to_be_visible()  # nothing changed
+    card_in(mentee, "waiting-for-them", "Jo White").get_by_role("link", name="Withdraw request to Jo White").click()
+    mentee.get_by_role("button", name="Yes, withdraw my request").click()
+    mentee.wait_for_url(re.compile(r"/mentoring$"))
     expect(mentee.locator(".govuk-notification-banner--success")).to_contain_text(
         "You have withdrawn your request to Jo White"
     )

@@ -1,6 +1,7 @@
-// One request or mentorship as a GOV.UK summary card, with the moves open to me now:
-// accept and withdraw are buttons (forms handled by mentorship-moves.mjs); decline and end
-// have pages of their own (a reason or feedback, and a confirmation).
+// One request or mentorship as a GOV.UK summary card, with the moves open to me now. Every move
+// has a page of its own that says what it does before it is made: accept (the request's message,
+// and that your email address will be shared), decline (a reason), withdraw (are you sure?) and
+// end (feedback, are you sure?). A waiting request shows its message on the card.
 import { el, formatDate, govukTag, hiddenText, summaryList } from './dom.mjs'
 import { statusTag, whatHappened } from './mentorship-status.mjs'
 
@@ -10,9 +11,9 @@ function nameOf (mentorship, { link }) {
   return link && other.user_id ? el('a', { class: 'govuk-link', href: `/people?id=${encodeURIComponent(other.user_id)}` }, name) : name
 }
 
-function moveForm (mentorship, move, text, hidden, classes = '') {
-  return el('form', { 'data-move': move, 'data-mentorship-id': mentorship.mentorship_id, novalidate: true },
-    el('button', { type: 'submit', class: `govuk-button ${classes}`.trim(), 'data-module': 'govuk-button' }, text, hiddenText(hidden)))
+function moveButton (href, text, hidden, classes = '') {
+  return el('a', { href, role: 'button', draggable: 'false', class: `govuk-button ${classes}`.trim(), 'data-module': 'govuk-button' },
+    text, hiddenText(hidden))
 }
 
 function actions (mentorship, { showConversationLink }) {
@@ -20,9 +21,9 @@ function actions (mentorship, { showConversationLink }) {
   const can = new Set(mentorship.can || [])
   const id = encodeURIComponent(mentorship.mentorship_id)
   const items = []
-  if (can.has('accept')) items.push(moveForm(mentorship, 'accept', 'Accept request', ` from ${name}`))
+  if (can.has('accept')) items.push(moveButton(`/mentoring/accept?id=${id}`, 'Accept request', ` from ${name}`))
   if (can.has('decline')) items.push(el('a', { class: 'govuk-link', href: `/mentoring/decline?id=${id}` }, 'Decline request', hiddenText(` from ${name}`)))
-  if (can.has('withdraw')) items.push(moveForm(mentorship, 'withdraw', 'Withdraw request', ` to ${name}`, 'govuk-button--secondary'))
+  if (can.has('withdraw')) items.push(el('a', { class: 'govuk-link', href: `/mentoring/withdraw?id=${id}` }, 'Withdraw request', hiddenText(` to ${name}`)))
   if (can.has('end')) items.push(el('a', { class: 'govuk-link', href: `/mentoring/end?id=${id}` }, 'End mentoring', hiddenText(` with ${name}`)))
   if (showConversationLink) {
     const text = mentorship.can_message ? 'Messages' : 'Read past messages'
@@ -38,9 +39,15 @@ function actions (mentorship, { showConversationLink }) {
 export function mentorshipCard (mentorship, { headingLevel = 3, link = true, showConversationLink = true } = {}) {
   const tag = statusTag(mentorship)
   const other = mentorship.other || {}
+  const message = mentorship.request_message
   const rows = [
     { key: 'Status', value: govukTag(tag.text, tag.colour) },
     { key: 'What happened', value: whatHappened(mentorship) },
+    {
+      key: message && message.from_me ? 'Your message' : 'Their message',
+      value: message ? el('p', { class: 'govuk-body app-quoted-message govuk-!-margin-bottom-0' }, message.body) : '',
+      hidden: !message
+    },
     { key: 'Answer by', value: formatDate(mentorship.expires_at), hidden: !mentorship.expires_at },
     {
       key: 'Email address',

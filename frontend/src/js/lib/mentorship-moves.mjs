@@ -1,7 +1,6 @@
-// The moves made with one press (accept, withdraw) from a mentorship card, and what to say
-// after any move. Decline and end have their own pages but use the same words.
-import { ApiError, moveMentorship } from './api.mjs'
-import { onSubmit } from './forms.mjs'
+// What to say after a move (each move has its own page: accept, decline, withdraw, end), and why
+// one was refused.
+import { ApiError } from './api.mjs'
 import { showErrors, showProblem } from './messages.mjs'
 
 export const DONE_MESSAGES = {
@@ -17,18 +16,4 @@ export function showMoveError (error) {
     return showErrors([{ text: error.message || 'You cannot do that now. Refresh the page to see the latest.' }])
   }
   return showProblem()
-}
-
-/** Handles every move form under root; afterMove(view, move) runs after a move the API made. */
-export function bindMoves (root, afterMove) {
-  root.querySelectorAll('form[data-move]').forEach((form) => {
-    onSubmit(form, async () => {
-      try {
-        const view = await moveMentorship(form.dataset.mentorshipId, form.dataset.move)
-        await afterMove(view, form.dataset.move)
-      } catch (error) {
-        showMoveError(error)
-      }
-    })
-  })
 }

@@ -2,9 +2,8 @@
 import site from '../../data/site.json'
 import { ApiError, getMessages, sendMessage } from '../lib/api.mjs'
 import { mentorshipCard } from '../lib/mentorship-card.mjs'
-import { DONE_MESSAGES, bindMoves } from '../lib/mentorship-moves.mjs'
 import { MessageThread } from '../lib/message-thread.mjs'
-import { clearErrors, showBanner, showErrors, showProblem } from '../lib/messages.mjs'
+import { clearErrors, showErrors, showProblem } from '../lib/messages.mjs'
 import { onSubmit } from '../lib/forms.mjs'
 import { fillOtherName, loadMentorship } from '../lib/one-mentorship.mjs'
 import { showOnly, startPage } from '../lib/page.mjs'
@@ -22,13 +21,6 @@ let nextCursor = null
 function showSummary () {
   const summary = document.getElementById('mentorship-summary')
   summary.replaceChildren(mentorshipCard(mentorship, { headingLevel: 2, showConversationLink: false }))
-  bindMoves(summary, (view, move) => {
-    mentorship = view
-    clearErrors()
-    showSummary()
-    showSendForm()
-    showBanner('success', DONE_MESSAGES[move](view.other.display_name))
-  })
 }
 
 function showSendForm () {

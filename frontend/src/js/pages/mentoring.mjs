@@ -1,11 +1,10 @@
-// Your mentoring: every request and mentorship, both sides, in groups; accept and withdraw here.
+// Your mentoring: every request and mentorship, both sides, in groups, each with its moves.
 import { getMentorships } from '../lib/api.mjs'
 import { requireAccessToken } from '../lib/auth.mjs'
 import { el } from '../lib/dom.mjs'
 import { mentorshipCard } from '../lib/mentorship-card.mjs'
-import { DONE_MESSAGES, bindMoves } from '../lib/mentorship-moves.mjs'
 import { GROUPS, groupOf } from '../lib/mentorship-status.mjs'
-import { clearErrors, showBanner, showProblem } from '../lib/messages.mjs'
+import { showProblem } from '../lib/messages.mjs'
 import { showOnly, startPage } from '../lib/page.mjs'
 
 const STATES = ['loading', 'no-mentorships', 'mentorship-groups']
@@ -23,11 +22,6 @@ function render (mentorships) {
   }).filter(Boolean)
   const container = document.getElementById('mentorship-groups')
   container.replaceChildren(...sections)
-  bindMoves(container, async (view, move) => {
-    clearErrors()
-    await load()
-    showBanner('success', DONE_MESSAGES[move](view.other.display_name))
-  })
   showOnly(['mentorship-groups'], STATES)
 }
 
