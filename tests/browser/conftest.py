@@ -284,7 +284,8 @@ def api_fetch():
 
 
 def choose_first_suggestion(page, input_locator, typed: str) -> str:
-    """Types into an autocomplete box, then picks the first suggestion with the keyboard."""
+    """Types into an autocomplete box, then picks the first suggestion with the keyboard (Enter
+    alone when the box highlights its first suggestion itself, as tag boxes do)."""
     from playwright.sync_api import expect
 
     input_locator.click()
@@ -293,7 +294,8 @@ def choose_first_suggestion(page, input_locator, typed: str) -> str:
     first_option = listbox.get_by_role("option").first
     expect(first_option, f"no suggestions for {typed!r}").to_be_visible()
     chosen = first_option.inner_text().strip()
-    input_locator.press("ArrowDown")
+    if "autocomplete__option--focused" not in (first_option.get_attribute("class") or ""):
+        input_locator.press("ArrowDown")
     page.keyboard.press("Enter")
     return chosen
 
@@ -389,3 +391,95 @@ def focus_by_tabbing(page, locator, limit: int = 80) -> None:
 def tab_to():
     """tab_to(page, locator): presses Tab until that element has the focus."""
     return focus_by_tabbing
+
+
+def answer_first_profile(page, check, choose_suggestion) -> dict:
+    """Builds a first profile through the task list and its question pages (GOV.UK one thing per
+    page), checking each page with check(page); stops on "Check your answers"."""
+    from playwright.sync_api import expect
+
+    def heading(text: str) -> None:
+        expect(page.get_by_role("heading", level=1)).to_have_text(text)
+        expect(page.locator("#loading")).to_be_hidden()
+        check(page)
+
+    def go_on() -> None:
+        page.get_by_role("button", name="Continue").click()
+
+    heading("Create your profile")
+    page.get_by_role("link", name="About you").click()
+    heading("What is your name?")
+    go_on()  # nothing typed: the question says what to do
+    expect(page.locator(".govuk-error-summary")).to_be_focused()
+    expect(page.locator("#display_name-error")).to_contain_text("Enter your name")
+    check(page)
+    page.get_by_label("What is your name?").fill("Ada Lovelace")
+    go_on()
+    heading("What is your job title? (optional)")
+    page.get_by_label("What is your job title? (optional)").fill("Senior Data Scientist")
+    go_on()
+    heading("Tell people about yourself (optional)")
+    page.get_by_label("Tell people about yourself (optional)").fill(
+        "I build data tools for policy teams.\n\nHappy to talk about analysis.")
+    go_on()
+
+    heading("Create your profile")
+    expect(page.locator(".app-task-about .govuk-task-list__status")).to_have_text("Completed")
+    page.get_by_role("link", name="Where you work").click()
+    heading("Which organisation do you work for?")
+    organisation_box = page.get_by_label("Which organisation do you work for?")
+    expect(organisation_box).to_have_value("Cabinet Office")  # from the email address's domain
+    organisation_box.fill("")
+    organisation = choose_suggestion(page, organisation_box, "Cabinet Off")
+    go_on()
+    heading("What is your grade?")
+    page.get_by_label("Grade 7").check()
+    go_on()
+    heading("Where do you usually work?")
+    page.get_by_label("Where do you usually work?").fill("Leeds")
+    go_on()
+
+    heading("Create your profile")
+    expect(page.locator(".app-task-skills .govuk-task-list__status")).to_have_text("Cannot start yet")
+    page.get_by_role("link", name="How you want to take part").click()
+    heading("How do you want to take part?")
+    page.get_by_label("I want a mentor").check()
+    page.get_by_label("I want to mentor other people").check()
+    go_on()
+    heading("Your time for mentoring")
+    page.get_by_label("How many people could you mentor at the same time?").fill("2")
+    page.locator("#accepting_requests").check()
+    go_on()
+
+    heading("Create your profile")
+    page.get_by_role("link", name="Skills and interests").click()
+    heading("Which Civil Service professions do you belong to?")
+    profession = choose_suggestion(page, page.get_by_label("Add a profession"), "p")
+    expect(page.locator("#professions-list")).to_contain_text(profession)
+    go_on()
+    heading("Which skills could you help other people develop?")
+    offered = page.get_by_label("Add a skill you can offer")
+    choose_suggestion(page, offered, "Pyth")
+    offered.fill("Quantum finance")
+    page.get_by_role("button", name="Add skill you can offer").click()
+    expect(page.locator("#skills_offered-list li")).to_have_count(2)
+    go_on()
+    heading("Which skills do you want to develop?")
+    choose_suggestion(page, page.get_by_label("Add a skill you want to develop"), "Public sp")
+    go_on()
+    heading("What are your interests?")
+    choose_suggestion(page, page.get_by_label("Add an interest"), "Runn")
+    go_on()
+
+    heading("Create your profile")
+    expect(page.locator("#task-count")).to_have_text("You have completed 4 of 4 sections.")
+    page.get_by_role("link", name="Check your answers and create your profile").click()
+    heading("Check your answers before creating your profile")
+    return {"organisation": organisation, "profession": profession}
+
+
+@pytest.fixture
+def build_first_profile():
+    """build_first_profile(page, check, choose_suggestion) -> {organisation, profession}: the
+    question pages answered, ending on "Check your answers"."""
+    return answer_first_profile

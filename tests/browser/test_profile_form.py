@@ -28,13 +28,14 @@ def test_tags_can_be_added_from_suggestions_or_as_typed_and_removed_with_the_key
     expect(box).to_have_value("")
     expect(box).to_be_focused()
 
+    add = page.get_by_role("button", name="Add skill you want to develop")
     box.press_sequentially("Negotiation skills", delay=10)
-    box.press("Enter")
+    add.click()  # not a suggestion: only Add adds it
     expect(tags).to_have_count(3)
     expect(page.locator("#skills_wanted-status")).to_contain_text("Negotiation skills added")
 
     box.press_sequentially("negotiation   SKILLS", delay=10)
-    box.press("Enter")
+    add.click()
     expect(tags).to_have_count(3)
     expect(page.locator("#skills_wanted-status")).to_contain_text("already in")
 
@@ -47,26 +48,59 @@ def test_tags_can_be_added_from_suggestions_or_as_typed_and_removed_with_the_key
     assert focused and "Negotiation" not in focused
 
 
-def test_enter_in_a_tag_box_adds_the_tag_and_does_not_send_the_form(page, site_url, signed_in_with_profile):
+def test_enter_adds_the_highlighted_suggestion_not_what_was_typed_and_does_not_send_the_form(
+    page, site_url, signed_in_with_profile
+):
+    """The issue's case: "men" with "Menopause support" suggested, then Enter."""
     puts = []
     page.on("request", lambda request: puts.append(request.url) if request.method == "PUT" else None)
     open_form(page, site_url)
-    page.get_by_label("Add an interest").fill("Chess")
-    page.get_by_label("Add an interest").press("Enter")
+    box = page.get_by_label("Add an interest")
+    box.press_sequentially("men", delay=30)
+    expect(page.locator("#interests-input__listbox .autocomplete__option--focused")).to_have_text("Menopause support")
+    box.press("Enter")
+    expect(page.locator("#interests-list")).to_contain_text("Menopause support")
+    expect(page.locator("#interests-list")).not_to_contain_text(re.compile(r"^men$", re.MULTILINE))
 
+    box.press_sequentially("Chess", delay=10)  # nothing suggested: Enter adds nothing
+    expect(page.locator("#interests-input__listbox .autocomplete__option")).to_have_count(0)
+    box.press("Enter")
+    expect(page.locator("#interests-status")).to_contain_text("use the Add button")
+    expect(page.locator("#interests-list")).not_to_contain_text("Chess")
+    page.get_by_role("button", name="Add interest").click()
     expect(page.locator("#interests-list")).to_contain_text("Chess")
     page.wait_for_timeout(300)
     assert puts == []
 
 
-def test_text_left_in_a_tag_box_is_saved_with_the_profile(page, site_url, signed_in_with_profile, api_fetch):
+def test_the_examples_a_hint_gives_are_suggested(page, site_url, signed_in_with_profile):
+    open_form(page, site_url)
+    expect(page.locator("#skills_wanted-hint")).to_contain_text("Public speaking or Data analysis")
+    page.get_by_label("Add a skill you want to develop").press_sequentially("data an", delay=30)
+    expect(page.locator("#skills_wanted-input__listbox")).to_contain_text("Data analysis")
+    expect(page.locator("#interests-hint")).to_contain_text("Running")
+    page.get_by_label("Add an interest").press_sequentially("runn", delay=30)
+    expect(page.locator("#interests-input__listbox")).to_contain_text("Running")
+
+
+def test_text_left_in_a_tag_box_is_not_saved_without_add_and_says_so(page, site_url, signed_in_with_profile,
+                                                                       api_fetch):
     open_form(page, site_url)
     page.get_by_label("Add an interest").fill("Birdwatching")
     page.get_by_role("button", name="Save your profile").click()
-    page.wait_for_url(re.compile(r"/profile/?$"))
-
+    expect(page.locator(".govuk-error-summary")).to_contain_text("You typed “Birdwatching” but did not add it")
     saved = api_fetch(page, "GET", "/me/profile")["body"]
-    assert "birdwatching" in [tag.lower() for tag in saved["interests"]]
+    assert "Birdwatching" not in saved["interests"]
+
+
+def test_tags_keep_the_case_people_typed(page, site_url, signed_in_with_profile, api_fetch):
+    open_form(page, site_url)
+    page.get_by_label("Add a skill you can offer").fill("GOV.UK Notify")
+    page.get_by_role("button", name="Add skill you can offer").click()
+    page.get_by_role("button", name="Save your profile").click()
+    page.wait_for_url(re.compile(r"/profile/?$"))
+    expect(page.locator("#profile-details")).to_contain_text("GOV.UK Notify")
+    assert "GOV.UK Notify" in api_fetch(page, "GET", "/me/profile")["body"]["skills_offered"]
 
 
 def test_the_mentoring_questions_appear_only_for_people_who_want_to_mentor(

@@ -1,8 +1,10 @@
 // A tag input built on accessible-autocomplete (loaded as window.accessibleAutocomplete):
-// type, pick a suggestion (or press Enter / "Add" to add what you typed), and the tag joins a
-// list where each tag has its own "Remove" button. Screen readers hear each change through a
-// status region. Suggestions come from suggest(kind, prefix), already-added tags left out.
-// A closed list (data-closed-list, for professions) takes only entries of the vocabulary.
+// type, and the first suggestion is highlighted; Enter (or a click) adds the highlighted
+// suggestion, the arrow keys move between them. Text that is not a suggestion is added only with
+// the "Add" button, never by Enter (typing "men" and pressing Enter adds "Menopause support", not
+// "men"). Each tag joins a list where it has its own "Remove" button; screen readers hear each
+// change through a status region. Suggestions come from suggest(kind, prefix), already-added tags
+// left out. A closed list (data-closed-list, for professions) takes only entries of the vocabulary.
 import { clearFieldError, setFieldError } from './messages.mjs'
 
 const SUGGESTION_DELAY_MS = 150
@@ -22,6 +24,11 @@ function sameTag (a, b) {
 
 function capitalise (text) {
   return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+/** "a skill", "an interest" */
+export function withArticle (noun) {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`
 }
 
 export class TagInput {
@@ -59,14 +66,14 @@ export class TagInput {
       source: (query, populate) => this.findSuggestions(query, populate),
       onConfirm: (suggestion) => this.addSuggestion(suggestion),
       minLength: 1,
-      autoselect: false,
+      autoselect: true, // the first suggestion is highlighted: Enter adds it
       confirmOnBlur: false,
       showNoOptionsFound: false,
       displayMenu: 'inline',
       templates: { inputValue: (value) => value ?? '', suggestion: escapeHtml },
       tAssistiveHint: () => this.closedList
         ? 'When suggestions are available, use the up and down arrows to review them and Enter to add one.'
-        : 'When suggestions are available, use the up and down arrows to review them and Enter to add one. Press Enter without choosing one to add what you typed.'
+        : 'When suggestions are available, use the up and down arrows to review them and Enter to add one. To add what you typed instead, use the Add button.'
     })
   }
 
@@ -96,12 +103,17 @@ export class TagInput {
     }, SUGGESTION_DELAY_MS)
   }
 
+  /** Enter with a suggestion highlighted: the autocomplete adds it. Without one: nothing is added
+   * (and the form is not sent); the person is told how to add what they typed. */
   handleEnter (event) {
     if (event.key !== 'Enter' || event.target !== this.input) return
     if (this.container.querySelector('.autocomplete__option--focused')) return
     event.preventDefault()
     event.stopPropagation()
-    this.addTyped()
+    if (!this.pendingText) return
+    this.announce(this.closedList
+      ? `Choose ${withArticle(this.itemLabel)} from the suggestions`
+      : `No suggestion is highlighted. To add ${this.pendingText}, use the Add button`)
   }
 
   handleRemoveClick (event) {
@@ -135,7 +147,7 @@ export class TagInput {
   async addTyped () {
     const typed = this.pendingText
     if (!typed) {
-      this.announce(`Type a ${this.itemLabel} first`)
+      this.announce(`Type ${withArticle(this.itemLabel)} first`)
       return null
     }
     if (!this.closedList) return this.addTag(typed)
@@ -146,7 +158,7 @@ export class TagInput {
       items = []
     }
     const match = items.find((item) => sameTag(item, typed))
-    return match ? this.addTag(match) : this.reject(`Choose a ${this.itemLabel} from the list`)
+    return match ? this.addTag(match) : this.reject(`Choose ${withArticle(this.itemLabel)} from the list`)
   }
 
   /** Adds a tag; null when added (or already there), else the error shown. */
@@ -166,6 +178,13 @@ export class TagInput {
     this.render()
     this.announce(`${tag} added to ${this.legend}`)
     return null
+  }
+
+  /** { controlId, text } when text was typed but not added (saving must not add it silently), else null. */
+  pendingError () {
+    const typed = this.pendingText
+    if (!typed) return null
+    return { controlId: this.inputId, text: `You typed “${typed}” but did not add it. Choose a suggestion, use the Add button, or delete it` }
   }
 
   /** Shows why the text typed cannot be added; the text stays so it can be put right. */

@@ -1,5 +1,6 @@
-// The profile form: create the profile (GET /me/profile said 404) or change it, then PUT it back
-// with the version we read. The server validates everything; our checks only save a round trip.
+// Change your profile (one page, for returning people): PUT it back with the version we read. Someone
+// without a profile yet is sent to build one in question pages (/profile/new). The server validates
+// everything; our checks only save a round trip.
 import profileFields from '../../data/profile-fields.json'
 import { ApiError, getMyOrganisations, getMyProfile, getOrganisations, putMyProfile } from '../lib/api.mjs'
 import { requireAccessToken } from '../lib/auth.mjs'
@@ -27,11 +28,6 @@ const tagInputs = Object.fromEntries(
 )
 let organisationPicker
 let version
-
-function setHeading (text) {
-  document.getElementById('edit-heading').textContent = text
-  document.title = `${text} – ${document.title.split(' – ').slice(1).join(' – ')}`
-}
 
 function checkRadio (name, value) {
   for (const radio of form.querySelectorAll(`input[name="${name}"]`)) radio.checked = radio.value === value
@@ -80,15 +76,9 @@ function showServerErrors (error) {
   showErrors(unique.sort((a, b) => a.rank - b.rank))
 }
 
-/** Adds text left in the tag boxes; the errors for any that cannot be added. */
-async function addPendingTags () {
-  const errors = []
-  for (const tagInput of Object.values(tagInputs)) {
-    if (!tagInput.pendingText) continue
-    const error = await tagInput.addTyped()
-    if (error) errors.push({ controlId: tagInput.inputId, text: error })
-  }
-  return errors
+/** Text typed in a tag box but not added is an error: only Add (or a suggestion) adds a tag. */
+function pendingTagErrors () {
+  return Object.values(tagInputs).map((tagInput) => tagInput.pendingError()).filter(Boolean)
 }
 
 /** Errors in the order of the questions on the page. */
@@ -98,7 +88,7 @@ function orderErrors (errors) {
 }
 
 async function save () {
-  const tagErrors = await addPendingTags()
+  const tagErrors = pendingTagErrors()
   const { profile, errors } = readProfileForm(form, { tagInputs, organisationPicker })
   if (errors.length || tagErrors.length) return showErrors(orderErrors([...errors, ...tagErrors]))
   if (version !== undefined && version !== null) profile.version = version
@@ -133,16 +123,10 @@ async function main () {
   let profile = {}
   try {
     profile = await getMyProfile()
-    setHeading('Change your profile')
   } catch (error) {
-    if (!(error instanceof ApiError) || error.status !== 404) {
-      showOnly([], STATES)
-      return showProblem()
-    }
-    setHeading('Create your profile')
-    // After a first sign-in with LinkedIn, the name LinkedIn gave starts the form off.
-    const name = getSession()?.user?.name
-    if (name) profile = { display_name: name }
+    if (error instanceof ApiError && error.status === 404) return window.location.replace('/profile/new')
+    showOnly([], STATES)
+    return showProblem()
   }
   version = profile.version
   fillForm(profile)

@@ -1,0 +1,25 @@
+// What the first-profile pages share: only for someone without a profile (anyone with one goes to
+// it), and an invitation link not yet redeemed is redeemed first (it decides the organisation).
+import { ApiError, getMyProfile } from './api.mjs'
+import { requireAccessToken } from './auth.mjs'
+import { redeemPendingInvitation } from './invitation.mjs'
+import { showBanner } from './messages.mjs'
+import { getPendingInvitation, takeFlash } from './session.mjs'
+
+/** True when the person has no profile yet; otherwise leaves for /profile (and returns false). */
+export async function needsFirstProfile () {
+  await requireAccessToken()
+  if (getPendingInvitation()) {
+    await redeemPendingInvitation()
+    const flash = takeFlash()
+    if (flash) showBanner(flash.type, flash.text)
+  }
+  try {
+    await getMyProfile()
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return true
+    throw error
+  }
+  window.location.replace('/profile')
+  return false
+}
