@@ -1,3 +1,4 @@
+import { checkSignUp } from '../lib/api.mjs'
 import { checkEmail, checkNewPassword } from '../lib/checks.mjs'
 import { signUp } from '../lib/cognito.mjs'
 import { describeCognitoError } from '../lib/cognito-messages.mjs'
@@ -26,6 +27,20 @@ onSubmit(form, async () => {
   if (errors.length) return showErrors(errors)
 
   clearErrors()
+  // The sign-up gate first (its own page when it says no); an invitation opens the service to any address.
+  if (!invitation) {
+    try {
+      await checkSignUp(email)
+    } catch (error) {
+      if (error.code === 'sign_up_not_allowed') {
+        setPendingEmail(email)
+        leavePage('/create-account/not-allowed')
+        return
+      }
+      if (error.status === 400) return showErrors([{ controlId: 'email', text: 'Enter an email address in the correct format, like name@example.gov.uk' }])
+      // Anything else: let the sign-up go ahead; the user pool's own gate still applies.
+    }
+  }
   try {
     const result = await signUp(email, password, { invitationCode: invitation ? invitation.code : '' })
     setPendingEmail(email)
@@ -41,6 +56,11 @@ onSubmit(form, async () => {
       // page tells everyone that an existing account gets no code and should sign in instead.
       setPendingEmail(email)
       leavePage('/verify')
+      return
+    }
+    if (!invitation && error.type === 'UserLambdaValidationException') { // the user pool's gate said no
+      setPendingEmail(email)
+      leavePage('/create-account/not-allowed')
       return
     }
     showErrors([describeCognitoError(invitation ? 'signUpInvited' : 'signUp', error)])
