@@ -11,7 +11,7 @@ pytestmark = pytest.mark.browser
 
 def sign_in_as_admin(page, local_stack, sign_in):
     sign_in(page, local_stack.demo_admin, local_stack.demo_password)
-    admin_link = page.get_by_role("navigation", name="Account").get_by_role("link", name="Admin")
+    admin_link = page.get_by_role("navigation", name="Menu").get_by_role("link", name="Admin")
     expect(admin_link).to_be_visible()
     return admin_link
 
@@ -22,9 +22,9 @@ def create_invitation(page, choose_suggestion, organisation_typed: str, uses: st
     choose_suggestion(page, page.get_by_label("Organisation"), organisation_typed)
     page.get_by_label("How many people can use it?").fill(uses)
     page.get_by_role("button", name="Create invitation link").click()
-    link_box = page.get_by_label("Invitation link", exact=True)
-    expect(link_box).to_have_value(re.compile(r"^http.*/join\?code=[A-Za-z0-9_-]{20,}$"))
-    return link_box.input_value()
+    link_box = page.locator("#new-link-url")  # the whole link as text, never cut off in a box
+    expect(link_box).to_have_text(re.compile(r"^http.*/join\?code=[A-Za-z0-9_-]{20,}$"))
+    return link_box.inner_text()
 
 
 def test_an_admin_creates_an_invitation_link_copies_it_and_a_new_person_who_joins_through_it_lands_in_that_organisation(
@@ -43,6 +43,10 @@ def test_an_admin_creates_an_invitation_link_copies_it_and_a_new_person_who_join
 
     link = create_invitation(page, choose_suggestion, "Home Off")
     expect(page.get_by_role("heading", name="Invitation link created for Home Office")).to_be_visible()
+    page.set_viewport_size({"width": 320, "height": 640})  # shown whole, wrapped: nothing cut off or scrolled
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
+    assert page.locator("#new-link-url").inner_text() == link
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.get_by_role("button", name="Copy link").click()
     expect(page.get_by_text("Link copied. Send it to the people you want to invite.")).to_be_visible()
     assert page.evaluate("() => navigator.clipboard.readText()") == link
@@ -80,18 +84,29 @@ def test_an_admin_creates_an_invitation_link_copies_it_and_a_new_person_who_join
             "You have accepted your invitation to join Mentor Match from Home Office"
         )
         visitor.get_by_role("button", name="Create your profile").click()
-        visitor.wait_for_url(re.compile(r"/profile/edit$"))
-        organisation = visitor.get_by_label("Organisation")
-        expect(organisation).to_have_value("Home Office")
-        expect(visitor.locator("#organisation_id-hint")).to_contain_text(
-            "You can choose Home Office (from your invitation)"
-        )
-        visitor.get_by_label("Your name").fill("Ivy Invited")
-        visitor.get_by_label("Higher Executive Officer (HEO)").check()
-        visitor.get_by_label("Where you usually work").fill("Croydon")
-        visitor.get_by_label("I want a mentor").check()
-        visitor.get_by_role("button", name="Save your profile").click()
-        visitor.wait_for_url(re.compile(r"/profile$"))
+        visitor.wait_for_url(re.compile(r"/profile/new$"))
+        answers = {  # question page -> (label, what to do); every question of the task list, in order
+            "name": lambda: visitor.get_by_label("What is your name?").fill("Ivy Invited"),
+            "job": None, "about": None,
+            "organisation": lambda: (expect(visitor.get_by_label("Which organisation do you work for?")).to_have_value(
+                "Home Office"), expect(visitor.locator("#organisation_id-hint")).to_contain_text(
+                "You can choose Home Office (from your invitation)")),
+            "grade": lambda: visitor.get_by_label("Higher Executive Officer (HEO)").check(),
+            "location": lambda: visitor.get_by_label("Where do you usually work?").fill("Croydon"),
+            "roles": lambda: visitor.get_by_label("I want a mentor").check(),
+            "professions": None, "skills-wanted": None, "interests": None,
+        }
+        for step, answer in answers.items():
+            visitor.goto(f"{site_url}/profile/new/{step}")
+            expect(visitor.get_by_role("button", name="Continue")).to_be_visible()
+            if answer:
+                answer()
+            visitor.get_by_role("button", name="Continue").click()
+            visitor.wait_for_url(re.compile(r"/profile/new/?[a-z-]*$"))
+        visitor.goto(f"{site_url}/profile/new/check")
+        visitor.get_by_role("button", name="Create your profile").click()
+        visitor.wait_for_url(re.compile(r"/profile/new/done$"))
+        visitor.goto(f"{site_url}/profile")
         expect(visitor.locator("#profile-details")).to_contain_text("Home Office")
         assert not errors, errors
     finally:
@@ -172,6 +187,14 @@ def test_an_admin_adds_an_organisation_and_changes_its_domains(
     row = page.locator("#organisations-body tr", has_text="Office for Tests")
     expect(row).to_contain_text(f"{slug}.gov.uk")
     assert_accessible(page)
+    filter_box = page.get_by_label("Filter by name or email domain")
+    filter_box.fill(f"{slug}.gov")  # by domain
+    expect(page.locator("#organisations-body tr:visible")).to_have_count(1)
+    expect(page.locator("#organisation-count")).to_contain_text(re.compile(r"^Showing 1 of \d+ organisations$"))
+    filter_box.fill("")
+    page.get_by_label("Show").select_option("closed")
+    expect(page.locator("#organisations-body tr:visible", has_text="Office for Tests")).to_have_count(0)
+    page.get_by_label("Show").select_option("")
 
     row.get_by_role("link", name="Change Office for Tests").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Change Office for Tests")
@@ -182,34 +205,74 @@ def test_an_admin_adds_an_organisation_and_changes_its_domains(
     assert_accessible(page)
 
 
-def test_an_admin_can_suspend_and_reinstate_an_account_by_its_user_id(
+def test_an_admin_finds_a_person_by_name_sees_who_they_are_and_confirms_before_suspending(
     page, local_stack, site_url, sign_in, person_page, assert_accessible
 ):
-    someone = person_page()
+    name = f"Suspendable {uuid.uuid4().hex[:6].upper()}"
+    someone = person_page(display_name=name)
+    reporter = person_page(display_name="Careful Reporter")
     user_id = someone.person["profile"]["user_id"]
+    assert reporter.evaluate(
+        """async ([id]) => {
+            const config = await (await fetch('/config.json')).json()
+            const token = JSON.parse(sessionStorage.getItem('mentorMatch.session')).accessToken
+            const reply = await fetch(config.apiUrl + '/reports', { method: 'POST', body: JSON.stringify(
+                { user_id: id, reason: 'Sent me unkind messages' }),
+                headers: { Authorization: 'Bearer ' + token, 'Content-Type': 'application/json' } })
+            return reply.status
+        }""", [user_id]) == 201
+
     sign_in_as_admin(page, local_stack, sign_in)
-    page.goto(f"{site_url}/admin/accounts")
-    page.get_by_label("User ID").fill("no-such-person")
-    page.get_by_role("button", name="Suspend account").click()
-    expect(page.locator("#user_id-error")).to_contain_text("There is no account with this user ID")
+    page.goto(f"{site_url}/admin")
+    page.get_by_role("link", name="Find a person").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Find a person")
+    assert_accessible(page)
+    page.get_by_label("Name or email address").fill(name.split()[1].lower())  # the surname, in lower case
+    page.get_by_role("button", name="Find").click()
+    page.wait_for_url(re.compile(r"/admin/accounts\?q="))
+    expect(page.locator("#results-heading")).to_contain_text("1 person found")
+    assert_accessible(page)
+    page.get_by_role("link", name=name).click()
+
+    page.wait_for_url(re.compile(r"/admin/person\?id="))
+    expect(page.get_by_role("heading", level=1)).to_have_text(name)
+    who = page.locator("#who-they-are")
+    expect(who).to_contain_text(someone.person["email"])
+    expect(who).to_contain_text(someone.person["organisation"]["name"])
+    expect(who).to_contain_text("Active")
+    expect(page.locator("#reports-list")).to_contain_text("Sent me unkind messages")
+    expect(page.locator("#reports-list").get_by_role("link", name="Careful Reporter")).to_be_visible()
     assert_accessible(page)
 
-    page.get_by_label("User ID").fill(user_id)
+    page.get_by_role("button", name="Suspend account").click()  # nothing happens yet: who is it?
+    page.wait_for_url(re.compile(r"/admin/person/standing\?id="))
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Are you sure you want to suspend {name}’s account?")
+    expect(page.locator("#who-they-are")).to_contain_text(someone.person["email"])
+    assert_accessible(page)
+    page.get_by_role("link", name="No, go back").click()
+    page.wait_for_url(re.compile(r"/admin/person\?id="))
+    expect(page.locator("#who-they-are")).to_contain_text("Active")
+
     page.get_by_role("button", name="Suspend account").click()
-    expect(page.locator(".govuk-notification-banner--success")).to_contain_text(
-        f"Account {user_id} is suspended"
-    )
-    page.get_by_label("User ID").fill(user_id)
+    page.get_by_role("button", name="Yes, suspend this account").click()
+    page.wait_for_url(re.compile(r"/admin/person\?id="))
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text(f"{name}’s account is suspended")
+    expect(page.locator("#who-they-are")).to_contain_text("Suspended")
+
     page.get_by_role("button", name="Reinstate account").click()
-    expect(page.locator(".govuk-notification-banner--success")).to_contain_text(
-        f"Account {user_id} is active again"
-    )
+    page.get_by_role("button", name="Yes, reinstate this account").click()
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text(f"{name}’s account is active again")
+
+    page.goto(f"{site_url}/admin/reports")
+    row = page.locator("#reports-body tr", has_text="Sent me unkind messages")
+    expect(row.get_by_role("link", name=name)).to_have_attribute("href", f"/admin/person?id={user_id}")
+    assert_accessible(page)
 
 
 def test_people_who_are_not_administrators_see_no_admin_link_and_no_admin_pages(
     page, site_url, signed_in_with_profile, assert_accessible
 ):
-    navigation = page.get_by_role("navigation", name="Account")
+    navigation = page.get_by_role("navigation", name="Menu")
     expect(navigation.get_by_role("link", name="Admin")).to_be_hidden()
     page.goto(f"{site_url}/admin/invitations")
     expect(page.get_by_text("You do not have access to this page")).to_be_visible()

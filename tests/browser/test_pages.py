@@ -19,6 +19,10 @@ SIGNED_OUT_PAGES = {
     "/sign-in": "Sign in",
     "/sign-out": "You have signed out",
     "/accessibility": "Accessibility statement for Mentor Match",
+    "/help": "Get help with Mentor Match",
+    "/forgotten-password": "Reset your password",
+    "/forgotten-password/reset": "Create a new password",
+    "/create-account/not-allowed": "You cannot create an account with this email address",
     "/join?code=not-a-real-invitation-code": "This invitation link is not valid",
     "/account-deleted": "Your account has been deleted",
     "/auth/callback": "You are not signed in",  # Continue with LinkedIn's callback, opened without a sign-in
@@ -31,6 +35,8 @@ SIGNED_IN_PAGES = {
     "/people?id={user_id}": "Grace Hopper",
     "/matches": "Your suggested mentors",
     "/matches/mentees": "People you could mentor",
+    "/mentors": "Find a mentor",
+    "/mentors?skill=agile": "Find a mentor",
     "/request?mentor={user_id}": "Ask Grace Hopper to mentor you",
     "/mentoring": "Your mentoring",
     "/conversation?id=no-such-mentorship": "Conversation",
@@ -45,6 +51,21 @@ MENTORSHIP_PAGES = {
     "/request/sent?id={mentorship_id}": "Request sent",
     "/conversation?id={mentorship_id}": "Conversation with Riley Shah",
     "/mentoring/decline?id={mentorship_id}": "Decline Riley Shah’s request",
+    "/mentoring/accept?id={mentorship_id}": "Accept Riley Shah’s request",
+    "/mentoring/withdraw?id={mentorship_id}": "Are you sure you want to withdraw your request to Morgan Lee?",
+}
+# A first profile's pages, for someone who has none yet.
+FIRST_PROFILE_PAGES = {
+    "/profile/new": "Create your profile",
+    "/profile/new/name": "What is your name?",
+    "/profile/new/about": "Tell people about yourself (optional)",
+    "/profile/new/organisation": "Which organisation do you work for?",
+    "/profile/new/grade": "What is your grade?",
+    "/profile/new/roles": "How do you want to take part?",
+    "/profile/new/mentoring": "Your time for mentoring",
+    "/profile/new/professions": "Which Civil Service professions do you belong to?",
+    "/profile/new/skills-wanted": "Which skills do you want to develop?",
+    "/profile/new/check": "Check your answers before creating your profile",
 }
 ADMIN_PAGES = {
     "/admin": "Admin",
@@ -53,7 +74,9 @@ ADMIN_PAGES = {
     "/admin/organisation": "Add an organisation",
     "/admin/organisation?id=cabinet-office": "Change Cabinet Office",
     "/admin/usage": "Usage figures",
-    "/admin/accounts": "Suspend or reinstate an account",
+    "/admin/accounts": "Find a person",
+    "/admin/accounts?q=demo": "Find a person",
+    "/admin/reports": "Reports",
 }
 
 
@@ -101,11 +124,15 @@ def test_each_page_a_signed_out_person_can_open_has_the_gov_uk_furniture_and_no_
 
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("link", name="Skip to main content")).to_have_attribute("href", "#main-content")
-    expect(page.locator("header .govuk-service-navigation")).to_contain_text("Mentor Match")
-    expect(
-        page.get_by_role("contentinfo").get_by_role("link", name="Accessibility statement")
-    ).to_have_attribute("href", "/accessibility")
-    navigation = page.get_by_role("navigation", name="Account")
+    # Not on GOV.UK: the Generic header names the service, with no GOV.UK logo or crown anywhere.
+    expect(page.locator("header .govuk-generic-header")).to_contain_text("Mentor Match")
+    expect(page.locator(".govuk-header, .govuk-header__logotype")).to_have_count(0)
+    expect(page.locator(".govuk-footer__crown")).to_be_hidden()
+    expect(page.locator(".govuk-phase-banner")).to_contain_text("Beta")
+    footer = page.get_by_role("contentinfo")
+    expect(footer.get_by_role("link", name="Accessibility statement")).to_have_attribute("href", "/accessibility")
+    expect(footer.get_by_role("link", name="Get help")).to_have_attribute("href", "/help")
+    navigation = page.get_by_role("navigation", name="Menu")
     expect(navigation.get_by_role("link", name="Sign in", exact=True)).to_be_visible()
     expect(navigation.get_by_role("link", name="Sign out")).to_be_hidden()
     expect(page).to_have_title(re.compile(r" – Mentor Match$"))
@@ -150,7 +177,7 @@ def test_the_header_offers_sign_out_and_your_profile_only_to_someone_signed_in(
     page, site_url, signed_in_with_profile
 ):
     page.goto(site_url + "/")
-    navigation = page.get_by_role("navigation", name="Account")
+    navigation = page.get_by_role("navigation", name="Menu")
     expect(navigation.get_by_role("link", name="Sign out")).to_be_visible()
     expect(navigation.get_by_role("link", name="Your profile")).to_be_visible()
     expect(navigation.get_by_role("link", name="Sign in", exact=True)).to_be_hidden()
@@ -206,7 +233,7 @@ def test_the_pages_about_one_request_fit_a_320_pixel_wide_screen(person_page, as
     mentor.set_viewport_size(NARROW)
     mentee.set_viewport_size(NARROW)
     for path, heading in MENTORSHIP_PAGES.items():
-        tab = mentee if path.startswith("/request") else mentor
+        tab = mentee if path.startswith(("/request", "/mentoring/withdraw")) else mentor
         url = tab.site_url + path.format(mentorship_id=mentorship_id)
         tab.goto(url)
         wait_until_settled(tab, heading)
@@ -225,3 +252,27 @@ def test_the_admin_pages_fit_a_320_pixel_wide_screen(page, local_stack, site_url
         check_fits_narrow_screen(page, url)
         assert_accessible(page)
         save_screenshot(page, "320-" + screenshot_name(path))
+
+
+def test_the_first_profile_pages_fit_a_320_pixel_wide_screen(page, site_url, confirmed_account, sign_in,
+                                                            assert_accessible):
+    sign_in(page, confirmed_account["email"], confirmed_account["password"])
+    page.set_viewport_size(NARROW)
+    for path, heading in FIRST_PROFILE_PAGES.items():
+        url = site_url + path
+        page.goto(url)
+        wait_until_settled(page, heading)
+        check_fits_narrow_screen(page, url)
+        assert_accessible(page)
+        save_screenshot(page, "320-" + screenshot_name(path))
+
+
+def test_on_a_small_screen_the_menu_is_collapsed_behind_a_menu_button(page, site_url, signed_in_with_profile):
+    page.set_viewport_size(NARROW)
+    page.goto(f"{site_url}/profile")
+    navigation = page.get_by_role("navigation", name="Menu")
+    expect(navigation.get_by_role("link", name="Your mentoring")).to_be_hidden()
+    menu = page.get_by_role("button", name="Menu")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    menu.click()
+    expect(navigation.get_by_role("link", name="Your mentoring")).to_be_visible()

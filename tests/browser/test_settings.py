@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 def test_downloading_my_data_saves_a_json_file_that_holds_my_profile(
     page, site_url, signed_in_with_profile, assert_accessible
 ):
-    page.get_by_role("navigation", name="Account").get_by_role("link", name="Settings").click()
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Settings").click()
     page.wait_for_url(re.compile(r"/settings$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Settings")
     expect(page.get_by_text("You have not blocked anyone.")).to_be_visible()
@@ -46,7 +46,7 @@ def test_deleting_my_account_explains_what_goes_signs_me_out_and_I_cannot_sign_i
     page.wait_for_url(re.compile(r"/account-deleted$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Your account has been deleted")
     assert page.evaluate("() => sessionStorage.getItem('mentorMatch.session')") is None
-    navigation = page.get_by_role("navigation", name="Account")
+    navigation = page.get_by_role("navigation", name="Menu")
     expect(navigation.get_by_role("link", name="Sign in", exact=True)).to_be_visible()
     expect(navigation.get_by_role("link", name="Sign out")).to_be_hidden()
     assert_accessible(page)

@@ -39,11 +39,18 @@ function readForm () {
   return { errors, invitation: { organisation_id: organisationId, expires_in_days: days, max_uses: uses } }
 }
 
+function selectText (element) {
+  const range = document.createRange()
+  range.selectNodeContents(element)
+  window.getSelection().removeAllRanges()
+  window.getSelection().addRange(range)
+}
+
 function showNewLink (created) {
   const link = new URL(created.link || `/join?code=${encodeURIComponent(created.code)}`, window.location.origin).href
   const name = (created.organisation && created.organisation.name) || names[created.organisation_id] || created.organisation_id
   document.getElementById('new-link-heading').textContent = `Invitation link created for ${name}`
-  document.getElementById('new-link-url').value = link
+  document.getElementById('new-link-url').textContent = link
   document.getElementById('copy-done').hidden = true
   const box = document.getElementById('new-link')
   box.hidden = false
@@ -121,10 +128,11 @@ async function main () {
   showOnly(['invitation-admin'], STATES)
   onSubmit(form, create)
   document.getElementById('copy-link').addEventListener('click', async () => {
-    const copied = await copyText(document.getElementById('new-link-url'))
+    const copied = await copyText(document.getElementById('new-link-url').textContent)
     document.getElementById('copy-status').textContent = copied ? 'Link copied' : ''
     document.getElementById('copy-done').hidden = !copied
     if (!copied) showErrors([{ text: 'Your browser did not let us copy the link. Select the link and copy it yourself.' }])
+    if (!copied) selectText(document.getElementById('new-link-url'))
   })
 }
 

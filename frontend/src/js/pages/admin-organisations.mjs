@@ -1,4 +1,5 @@
-// Organisations (administrators): the whole list, with a link to change each one.
+// Organisations (administrators): the whole list, filtered as you type (name, abbreviation or email
+// domain; open or closed), with a link to change each one.
 import { ApiError, getAllOrganisations } from '../lib/api.mjs'
 import { KIND_LABELS, requireAdmin, showNotAdmin } from '../lib/admin-access.mjs'
 import { el, govukTag, hiddenText } from '../lib/dom.mjs'
@@ -8,6 +9,30 @@ import { showOnly, startPage } from '../lib/page.mjs'
 const STATES = ['loading', 'not-admin', 'organisation-admin']
 
 startPage()
+
+/** True when an organisation passes the filters: the text in its name, abbreviation or a domain. */
+function passes (organisation, text, status) {
+  const wanted = text.trim().toLocaleLowerCase('en-GB')
+  const open = organisation.active !== false
+  if ((status === 'open' && !open) || (status === 'closed' && open)) return false
+  if (!wanted) return true
+  return [organisation.name, organisation.abbreviation || '', ...(organisation.domains || [])]
+    .some((value) => String(value).toLocaleLowerCase('en-GB').includes(wanted))
+}
+
+function applyFilters (organisations, rows) {
+  const text = document.getElementById('organisation-filter').value
+  const status = document.getElementById('status-filter').value
+  let shown = 0
+  organisations.forEach((organisation, index) => {
+    const visible = passes(organisation, text, status)
+    rows[index].hidden = !visible
+    if (visible) shown += 1
+  })
+  document.getElementById('organisation-count').textContent = shown === organisations.length
+    ? `${organisations.length} organisations`
+    : `Showing ${shown} of ${organisations.length} organisations`
+}
 
 function row (organisation) {
   const cell = (content) => el('td', { class: 'govuk-table__cell' }, content)
@@ -28,8 +53,12 @@ async function main () {
   try {
     const organisations = ((await getAllOrganisations()).organisations || [])
       .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
-    document.getElementById('organisations-body').replaceChildren(...organisations.map(row))
-    document.getElementById('organisation-count').textContent = `${organisations.length} organisations`
+    const rows = organisations.map(row)
+    document.getElementById('organisations-body').replaceChildren(...rows)
+    const filter = () => applyFilters(organisations, rows)
+    document.getElementById('organisation-filter').addEventListener('input', filter)
+    document.getElementById('status-filter').addEventListener('change', filter)
+    filter()
     showOnly(['organisation-admin'], STATES)
   } catch (error) {
     if (error instanceof ApiError && error.status === 403) return showNotAdmin(STATES)
