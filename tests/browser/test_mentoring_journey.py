@@ -69,6 +69,7 @@ def test_a_mentee_asks_a_suggested_mentor_who_accepts_they_exchange_messages_and
     mentee.get_by_role("button", name="Send request").click()
 
     mentee.wait_for_url(re.compile(r"/request/sent\?id="))
+    mentorship_id = mentee.url.split("id=")[1]
     expect(mentee.locator(".govuk-panel")).to_contain_text("We have sent your request to Morgan Lee")
     assert_accessible(mentee)
     open_mentoring(mentee)
@@ -76,6 +77,13 @@ def test_a_mentee_asks_a_suggested_mentor_who_accepts_they_exchange_messages_and
     expect(waiting.locator(".govuk-tag")).to_have_text("Waiting for their answer")
     expect(waiting).not_to_contain_text("@")  # no email address before they accept
     assert_accessible(mentee)
+
+    # The link in the mentor's email leads to the request, its message shown before Accept.
+    mentor.goto(f"{mentor.site_url}/mentorships?id={mentorship_id}")
+    mentor.wait_for_url(re.compile(r"/conversation\?id="))
+    expect(mentor.locator("#mentorship-summary .govuk-summary-list__row", has_text="Their message")).to_contain_text(
+        "I would like to get better at kite design.")
+    expect(mentor.get_by_role("button", name="Accept request from Riley Shah")).to_be_visible()
 
     # The mentor accepts.
     open_mentoring(mentor)

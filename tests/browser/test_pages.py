@@ -276,3 +276,10 @@ def test_on_a_small_screen_the_menu_is_collapsed_behind_a_menu_button(page, site
     expect(menu).to_have_attribute("aria-expanded", "false")
     menu.click()
     expect(navigation.get_by_role("link", name="Your mentoring")).to_be_visible()
+
+
+def test_the_start_page_says_who_can_use_the_service_and_that_mentors_are_at_your_grade_or_above(page, site_url):
+    page.goto(site_url + "/")
+    expect(page.get_by_text("We suggest mentors at your grade or above")).to_be_visible()
+    expect(page.locator("main")).not_to_contain_text("whatever your department, location or grade")
+    expect(page.get_by_text("or belong to a Civil Service profession")).to_be_visible()

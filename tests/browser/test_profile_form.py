@@ -268,3 +268,11 @@ def test_the_organisation_box_keeps_its_hint_and_error_for_screen_readers_while_
     expect(organisation).to_have_attribute(
         "aria-describedby", re.compile(r"organisation_id-hint.*organisation_id-error")
     )
+
+
+def test_add_with_an_empty_box_asks_for_an_interest_with_the_right_article(page, site_url, signed_in_with_profile):
+    open_form(page, site_url)
+    page.get_by_role("button", name="Add interest").click()
+    expect(page.locator("#interests-status")).to_have_text("Type an interest first")
+    page.get_by_role("button", name="Add skill you can offer").click()
+    expect(page.locator("#skills_offered-status")).to_have_text("Type a skill you can offer first")
