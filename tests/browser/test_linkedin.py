@@ -45,19 +45,34 @@ def test_a_first_time_member_lands_signed_in_on_a_profile_form_with_their_name_t
         page, demo_password, assert_accessible, choose_suggestion):
     continue_with_linkedin(page, "/")
     sign_in_at_linkedin(page, linkedin_email(), demo_password, assert_accessible)
-    page.wait_for_url(re.compile(r"/profile/edit/?$"))
-    expect(page.get_by_role("heading", level=1)).to_have_text("Create your profile")
-    expect(page.get_by_label("Your name")).to_have_value(re.compile(r"^Amara Okafor"))
+    page.wait_for_url(re.compile(r"/profile/new/name/?$"))  # the first question of a first profile
+    expect(page.get_by_role("heading", level=1)).to_have_text("What is your name?")
+    expect(page.get_by_label("What is your name?")).to_have_value(re.compile(r"^Amara Okafor"))
     assert_accessible(page)
-    page.get_by_label("Job title (optional)").fill("Policy adviser")
-    page.get_by_label("Grade 7").check()
-    page.get_by_label("Where you usually work").fill("Leeds")
-    choose_suggestion(page, page.get_by_label("Add a profession"), "p")
-    page.get_by_label("Add a skill you want to develop").fill("Stakeholder management")
-    page.get_by_label("Add a skill you want to develop").press("Enter")
-    page.get_by_label("I want a mentor").check()
-    page.get_by_role("button", name="Save your profile").click()
-    page.wait_for_url(re.compile(r"/profile/?$"))
+
+    def answer(step: str, fill=None) -> None:
+        page.goto(f"{page.site_url}/profile/new/{step}")
+        expect(page.get_by_role("button", name="Continue")).to_be_visible()
+        if fill:
+            fill()
+        page.get_by_role("button", name="Continue").click()
+        page.wait_for_url(re.compile(r"/profile/new/?[a-z-]*$"))
+
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_url(re.compile(r"/profile/new/job/?$"))
+    answer("job", lambda: page.get_by_label("What is your job title? (optional)").fill("Policy adviser"))
+    answer("about")
+    answer("organisation")
+    answer("grade", lambda: page.get_by_label("Grade 7").check())
+    answer("location", lambda: page.get_by_label("Where do you usually work?").fill("Leeds"))
+    answer("roles", lambda: page.get_by_label("I want a mentor").check())
+    answer("professions", lambda: choose_suggestion(page, page.get_by_label("Add a profession"), "p"))
+    answer("skills-wanted", lambda: choose_suggestion(page, page.get_by_label("Add a skill you want to develop"),
+                                                      "Stakeholder"))
+    answer("interests")
+    page.goto(f"{page.site_url}/profile/new/check")
+    page.get_by_role("button", name="Create your profile").click()
+    page.wait_for_url(re.compile(r"/profile/new/done/?$"))
     page.goto(f"{page.site_url}/matches")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     expect(page.locator(".app-match").first).to_be_visible()
@@ -103,7 +118,7 @@ def test_with_an_invitation_link_a_member_is_admitted_into_that_organisation(
     expect(page.get_by_role("heading", level=1)).to_contain_text("Ofsted")
     page.get_by_role("button", name="Continue with LinkedIn").click()
     sign_in_at_linkedin(page, linkedin_email("gmail.com"), demo_password)
-    page.wait_for_url(re.compile(r"/profile/edit/?$"))
+    page.wait_for_url(re.compile(r"/profile/new/name/?$"))
     placed = api_fetch(page, "GET", "/me/organisation")["body"]["organisations"]
     assert [o["id"] for o in placed] == ["ofsted"]
 
@@ -112,7 +127,7 @@ def test_signing_out_ends_both_the_mentor_match_and_the_linkedin_session(page, d
     email = linkedin_email()
     continue_with_linkedin(page)
     sign_in_at_linkedin(page, email, demo_password)
-    page.wait_for_url(re.compile(r"/profile/edit/?$"))
+    page.wait_for_url(re.compile(r"/profile/new/name/?$"))
     with page.expect_request(re.compile(r"/oauth2/session-end")):  # Cognito's /logout, at the stand-in
         page.get_by_role("link", name="Sign out").click()
     page.wait_for_url(re.compile(r"/sign-out/?$"))

@@ -33,7 +33,7 @@ async function afterSignIn (next) {
     await getMyProfile()
     leavePage(safeNextPath(next))
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return leavePage('/profile/edit')
+    if (error instanceof ApiError && error.status === 404) return leavePage('/profile/new/name')
     leavePage('/profile')
   }
 }

@@ -58,7 +58,8 @@ onSubmit(form, async () => {
       leavePage('/verify')
       return
     }
-    if (!invitation && error.type === 'UserLambdaValidationException') { // the user pool's gate said no
+    const throughLinkedIn = /continue with linkedin/i.test(error.message || '') // an account already, via LinkedIn
+    if (!invitation && error.type === 'UserLambdaValidationException' && !throughLinkedIn) { // the gate said no
       setPendingEmail(email)
       leavePage('/create-account/not-allowed')
       return

@@ -39,7 +39,7 @@ async function main () {
   const expires = formatDate(invitation.expires_at)
   document.getElementById('expires').textContent = expires ? `This invitation link works until ${expires}.` : ''
   showOnly(['invitation'], STATES)
-  offerLinkedIn({ next: '/profile/edit' })
+  offerLinkedIn({ next: '/profile/new' })
 }
 
 main()
