@@ -36,3 +36,23 @@ def test_a_new_mentor_appears_at_once_in_a_matching_mentees_list(local_stack):
     assert mine[0]["user_id"] == mentor["user_id"]
     assert mine[0]["shared"]["skills"] == sorted(rare)  # as the mentee wrote them
     assert mine[0]["strength"] == "strong" and mine[0]["skills_asked"] == 3
+
+
+def test_the_demo_user_finds_mentors_by_skill_at_their_grade_or_above_a_page_at_a_time(local_stack):
+    from chalicelib.grades import GRADE_RANK
+
+    token = sign_in(local_stack.site_url, local_stack.user_pool_client_id,
+                    local_stack.demo_user, local_stack.demo_password)["AccessToken"]
+    me = api(local_stack.site_url, "GET", "/me/profile", token, expect=200).body
+    found = api(local_stack.site_url, "GET", "/mentors?skill=leadership", token, expect=200).body
+    assert found["mentors"], "the demo data has mentors who offer Leadership"
+    assert all(GRADE_RANK[m["grade"]] >= GRADE_RANK[me["grade"]] for m in found["mentors"])
+    assert all("leadership" in [s.lower() for s in m["skills_offered"]] for m in found["mentors"])
+    assert me["user_id"] not in {m["user_id"] for m in found["mentors"]}
+    everyone = api(local_stack.site_url, "GET", "/mentors", token, expect=200).body
+    assert {m["user_id"] for m in found["mentors"]} <= {m["user_id"] for m in everyone["mentors"]} or everyone[
+        "next_cursor"]
+    if everyone["next_cursor"]:  # a page at a time, never the same mentor twice
+        more = api(local_stack.site_url, "GET", f"/mentors?cursor={everyone['next_cursor']}", token,
+                   expect=200).body
+        assert not {m["user_id"] for m in more["mentors"]} & {m["user_id"] for m in everyone["mentors"]}
