@@ -34,8 +34,9 @@ function showErrorsWithEmail (errors) {
 
 async function signIn (email, password) {
   const reply = await sessionCall('POST', '/session', { body: { email, password } }).catch(() => ({ status: 0, body: null }))
-  if (reply.status !== 200) {
-    // The password is changed but signing in failed (for example an unconfirmed email address).
+  if (reply.status !== 200 || !reply.body || !reply.body.access_token) {
+    // The password is changed, but signing in needs more (an authenticator app's code) or failed.
+    setPendingEmail(email)
     setFlash('success', 'Your password has been changed. Sign in with your new password.')
     leavePage('/sign-in')
     return
