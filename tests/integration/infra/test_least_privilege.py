@@ -10,6 +10,7 @@ assume it, and it writes only its own log group.
 """
 
 import json
+import time
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
@@ -99,7 +100,7 @@ GRANTS: dict[str, set[tuple[str, str]]] = {
     | api_tables({
         "profiles": "GetItem BatchGetItem PutItem Query Scan BatchWriteItem ConditionCheckItem",
         "organisations": "GetItem PutItem Scan",
-        "accounts": "GetItem BatchGetItem PutItem",
+        "accounts": "GetItem BatchGetItem PutItem UpdateItem",  # UpdateItem: the time of a sign-out everywhere
         "mentorships": "GetItem PutItem UpdateItem ConditionCheckItem Scan",
         "pairs": "GetItem UpdateItem DeleteItem",
         "loads": "GetItem BatchGetItem UpdateItem DeleteItem",
@@ -111,10 +112,11 @@ GRANTS: dict[str, set[tuple[str, str]]] = {
         "memberships": "GetItem PutItem Query BatchWriteItem",
         "attempts": "PutItem Query BatchWriteItem",
         "audit": "PutItem Query",
+        "search": "GetItem Query BatchWriteItem",  # mentors and names found without a scan
     })
     | grant("dynamodb:Query", table("profiles", "by-updated-day"), table("invitations", "by-invitation-id"),
             table("mentorships", "by-mentee"), table("mentorships", "by-mentor"), table("blocks", "by-blocked"),
-            table("reports", "by-reporter"), table("reports", "by-reported"))
+            table("reports", "by-reporter"), table("reports", "by-reported"), table("reports", "by-month"))
     | grant("s3:GetObject", f"{SNAPSHOTS}/matching/*")
     | grant("s3:ListBucket", SNAPSHOTS)
     # AdminListGroupsForUser: an administrator's membership of admins is checked against the pool
@@ -337,6 +339,9 @@ def tour_of_the_api(journey: Journey, cast: Cast) -> None:
     journey.call(mentee, "GET", "/me/matches?as=mentee", expect=200)
     journey.call(mentor, "GET", "/me/matches?as=mentor", expect=200)
     journey.call(mentee, "GET", f"/profiles/{mentor.user_id}", expect=200)
+    journey.call(mentee, "GET", "/mentors?skill=python", expect=200)
+    journey.call(mentee, "GET", "/mentors", expect=200)
+    assert journey.api.call("POST", "/sign-up/check", json_body={"email": "sam@dwp.gov.uk"}).status == 200
     made = journey.ask(mentee, mentor)
     path = f"/mentorships/{made['mentorship_id']}"
     journey.call(mentor, "GET", "/mentorships", expect=200)
@@ -366,11 +371,18 @@ def tour_of_the_api(journey: Journey, cast: Cast) -> None:
     journey.call(boss, "POST", "/organisations", organisation, expect=201)
     change = {key: value for key, value in organisation.items() if key != "id"}
     journey.call(boss, "PUT", "/organisations/office-for-mentoring", {**change, "name": "OfM"}, expect=200)
+    journey.call(boss, "GET", "/admin/users?q=priya", expect=200)
+    journey.call(boss, "GET", f"/admin/users/{other.user_id}", expect=200)
+    journey.call(boss, "GET", "/admin/reports", expect=200)
     journey.call(boss, "POST", f"/admin/users/{other.user_id}/suspend", expect=200)
     journey.call(boss, "POST", f"/admin/users/{other.user_id}/reinstate", expect=200)
-    assert journey.api.call("DELETE", "/session", mentee.token, headers={"Cookie": cookie}).status == 204
     journey.call(mentee, "GET", "/me/export", expect=200)
-    journey.call(mentee, "DELETE", "/me", expect=204)
+    assert journey.api.call("DELETE", "/session", mentee.token, headers={"Cookie": cookie}).status == 204
+    # signing out everywhere refuses the access tokens issued before it: deleting needs a new sign-in's
+    username = boto3.client("cognito-idp", region_name=journey.region).list_users(
+        UserPoolId=journey.pool_id, Filter=f'email = "{mentee.email}"')["Users"][0]["Username"]
+    signed_in_again = journey.accounts.tokens.mint(sub=mentee.user_id, username=username, iat=int(time.time()) + 1)
+    assert journey.api.call("DELETE", "/me", signed_in_again).status == 204
 
 
 def test_the_api_needs_only_its_role(roles, recorder, prod_names, journey: Journey):
