@@ -7,6 +7,7 @@
     python -m mentor_match_admin organisations list [--all] [--csv]
     python -m mentor_match_admin stats [--csv]
     python -m mentor_match_admin admins add|remove EMAIL
+    python -m mentor_match_admin search reindex
 """
 
 import argparse
@@ -73,6 +74,10 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--csv", action="store_true")
     stats.set_defaults(run=commands.stats)
     _admins(sub)
+    search = sub.add_parser("search", help="the indexes that find mentors and people").add_subparsers(
+        dest="action", required=True)
+    search.add_parser("reindex", help="index every profile (after deploying the search table)").set_defaults(
+        run=commands.reindex)
     return parser
 
 

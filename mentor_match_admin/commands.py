@@ -69,3 +69,14 @@ def set_admin(ctx: Context, args, out: TextIO, member: bool) -> None:
     ctx.services.adapters.audit.record(audit_entry(ctx.actor, action, person.user_id, now()))
     verb = "is now" if member else "is no longer"
     out.write(f"Account {person.user_id} {verb} an administrator (from their next sign-in).\n")
+
+
+def reindex(ctx: Context, args, out: TextIO) -> None:
+    """Every profile's entries in the search indexes (mentors; names), as a save would write them: once
+    after deploying the indexes (profiles saved before have none), or to mend them. Unchanged entries
+    are not written again."""
+    count = 0
+    for profile in ctx.services.adapters.profiles.scan_all():
+        ctx.services.index_profile(profile)
+        count += 1
+    out.write(f"{count} profiles indexed.\n")

@@ -2,10 +2,13 @@
 
 import csv
 import io
+from datetime import UTC, datetime
 
 import boto3
 
+from chalicelib.adapters.dynamo.tables import SearchModel
 from chalicelib.bootstrap import services
+from chalicelib.profiles.service import save_my_profile
 from mentor_match_admin.cli import main
 from tests.builders import make_profile_body
 
@@ -65,6 +68,21 @@ def test_stats_print_a_table_or_csv(people, api):
     rows = list(csv.DictReader(io.StringIO(run("stats", "--csv")[1])))
     assert (rows[0]["organisation_id"], rows[0]["people"], rows[0]["mentors"]) == ("department-for-work-pensions", "1", "1")
     assert rows[-1]["name"] == "All organisations"
+
+
+def test_reindex_puts_profiles_saved_before_the_search_table_into_it(people, api):
+    person = people.add("old@dwp.gov.uk")
+    a = services().adapters
+    save_my_profile(person.user_id, make_profile_body(display_name="Olive Older"), a.profiles, a.organisations,
+                    datetime.now(UTC))  # as a profile saved before the search table existed: not indexed
+    admin = people.add("admin@dwp.gov.uk", admin=True)
+    assert api.call("GET", "/admin/users?q=olive", admin.token).body["people"] == []
+    code, printed, _ = run("search", "reindex")
+    assert (code, printed) == (0, "1 profiles indexed.\n")
+    assert [p["display_name"] for p in api.call("GET", "/admin/users?q=olive", admin.token).body["people"]] == [
+        "Olive Older"]
+    before = SearchModel.count()
+    assert run("search", "reindex")[0] == 0 and SearchModel.count() == before  # nothing written twice
 
 
 def test_administrators_are_added_and_removed_by_email_and_audited_by_id(people):
