@@ -41,7 +41,7 @@ from chalicelib.audit.ports import AuditLog
 from chalicelib.auth import TokenVerifier
 from chalicelib.federation.ports import UserPools
 from chalicelib.federation.service import FederatedGate, LinkingStores
-from chalicelib.gate.service import PersonGate
+from chalicelib.gate.service import CHECKS_SLOW_DOWN, PersonGate, SignUpCheckStores
 from chalicelib.invitations.ports import InvitationRepository, MembershipRepository
 from chalicelib.invitations.ratelimit import SLOW_DOWN, CodeGuard
 from chalicelib.invitations.service import InvitationStores
@@ -168,6 +168,13 @@ class Services:
         return InvitationStores(a.invitations, a.memberships, a.organisations, a.attempts, guard)
 
     @cached_property
+    def sign_up_checks(self) -> SignUpCheckStores:
+        a, s = self.adapters, self.settings
+        window = timedelta(seconds=s.invitation_failure_window_seconds)
+        return SignUpCheckStores(a.organisations, a.attempts,
+                                 Limit(s.sign_up_check_address_limit, window, CHECKS_SLOW_DOWN))
+
+    @cached_property
     def moderation(self) -> ModerationStores:
         a = self.adapters
         return ModerationStores(a.profiles, a.names, a.directory, a.accounts, a.reports, a.organisations)
@@ -199,7 +206,7 @@ class Services:
 
     @cached_property
     def data_requests(self) -> RequestStores:
-        return RequestStores(self.deletion, self.adapters.audit)
+        return RequestStores(self.deletion, self.adapters.audit, self.adapters.organisations)
 
     @cached_property
     def action_limits(self) -> ActionLimits:

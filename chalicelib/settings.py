@@ -80,6 +80,9 @@ class Settings:
     # Unknown invitation codes one address may try per window: loose, because civil servants share
     # a few addresses; it never blocks a valid code.
     invitation_address_limit: int = 200
+    # Sign-up checks (POST /sign-up/check) one address may have refused per window: loose, like the above;
+    # an address the gate admits is never refused.
+    sign_up_check_address_limit: int = 200
     # How long an instance trusts its last reading of the admins group (removal counts within a minute).
     admin_check_seconds: int = 30
     # DynamoDB calls: seconds to connect and to read a reply, and retries (botocore standard mode).
@@ -149,6 +152,7 @@ def load_settings() -> Settings:
         numba_cache_dir=_env("NUMBA_CACHE_DIR", ""),
         numba_cache_seed=_env("NUMBA_CACHE_SEED", ""),
         invitation_address_limit=_env_int("INVITATION_ADDRESS_LIMIT", 200),
+        sign_up_check_address_limit=_env_int("SIGN_UP_CHECK_ADDRESS_LIMIT", 200),
         admin_check_seconds=min(_env_int("ADMIN_CHECK_SECONDS", 30), 60),
         dynamodb_connect_timeout_seconds=_env_float("DYNAMODB_CONNECT_TIMEOUT_SECONDS", 1.0),
         dynamodb_read_timeout_seconds=_env_float("DYNAMODB_READ_TIMEOUT_SECONDS", 3.0),

@@ -16,20 +16,44 @@ from chalicelib.gate.schema import parse_sign_up_check
 from chalicelib.invitations.ports import MembershipRepository
 from chalicelib.invitations.ratelimit import Caller, sign_up_key
 from chalicelib.invitations.service import InvitationStores, guarded_lookup, usable
+from chalicelib.limits.domain import Limit
+from chalicelib.limits.ports import EventLog
+from chalicelib.limits.service import check, record
 from chalicelib.organisations.ports import OrganisationRepository
 
 logger = logging.getLogger(__name__)
+CHECKS_SLOW_DOWN = ("Too many email addresses that cannot join Mentor Match were checked from your network. "
+                    "Wait 15 minutes, then try again.")
 
 
-def check_email_before_sign_up(body: object, organisations: OrganisationRepository) -> dict[str, object]:
+@dataclass(frozen=True)
+class SignUpCheckStores:
+    organisations: OrganisationRepository
+    attempts: EventLog
+    refusals: Limit  # refused checks one address may make per window
+
+
+def check_email_before_sign_up(body: object, address: str | None, stores: SignUpCheckStores,
+                               now: datetime) -> dict[str, object]:
     """Before an account is made: would this address pass the gate on its own (no invitation)?
 
     The same rule as the PreSignUp trigger, asked first so a refusal is shown on the create-account
     step (the emulator never calls the trigger, and in AWS a refused sign-up is only an error code).
-    It tells nothing that GET /organisations does not: whether a domain belongs to a member.
+    Rules: it tells nothing that GET /organisations does not, whether a domain belongs to a member,
+    and never whether an address has an account (no account is looked up; every address on a
+    member's domain gets the same reply). Like unknown invitation codes, only refusals count
+    against the caller's address, with a loose limit (civil servants share a few addresses): an
+    address over it gets 429 instead of 403, and an address the gate admits is never refused.
     """
     email = parse_sign_up_check(body).email
-    return {"organisation": admit(email, [], organisations.list_active()).placements[0].view()}
+    try:
+        return {"organisation": admit(email, [], stores.organisations.list_active()).placements[0].view()}
+    except SignUpRefusedError:
+        if address:
+            key = f"sign-up-check:{address}"
+            record([key], stores.refusals, stores.attempts, now)
+            check([key], stores.refusals, stores.attempts, now)
+        raise
 
 
 def admission_at_sign_up(email: str, code: str, stores: InvitationStores, now: datetime) -> Admission:

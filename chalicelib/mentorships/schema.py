@@ -7,7 +7,7 @@ no control or invisible formatting characters), never interpreted as markup.
 
 from typing import Annotated, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from chalicelib.text import CleanText
 from chalicelib.validation import ID_PATTERN, Parameters, Reply, parse_body
@@ -77,6 +77,12 @@ class OtherPerson(Reply):
     email: str | None
 
 
+class RequestMessage(Reply):
+    body: str
+    sent_at: str
+    from_me: bool
+
+
 class MentorshipReply(Reply):
     """A mentorship as one of its two people sees it."""
 
@@ -95,6 +101,8 @@ class MentorshipReply(Reply):
     my_feedback: str | None
     can: list[Literal["accept", "decline", "withdraw", "end"]]
     can_message: bool
+    request_message: RequestMessage | None = Field(
+        description="while pending: the message the request was made with (read it before accepting)")
 
 
 class MentorshipsReply(Reply):

@@ -15,6 +15,7 @@ from chalicelib.accounts.ports import AccountRepository
 from chalicelib.audit.domain import audit_entry
 from chalicelib.audit.ports import AuditLog
 from chalicelib.errors import ConflictError, NotFoundError
+from chalicelib.organisations.ports import OrganisationRepository
 from chalicelib.privacy.deletion import DeletionStores, delete_my_account
 from chalicelib.privacy.export import export_my_data
 
@@ -26,6 +27,7 @@ NOT_SUSPENDED = "Only a suspended account's data is handled by administrators: t
 class RequestStores:
     deletion: DeletionStores
     audit: AuditLog
+    organisations: OrganisationRepository  # the export names each code's organisation
 
     @property
     def accounts(self) -> AccountRepository:
@@ -46,7 +48,7 @@ def check_suspended(user_id: str, stores: RequestStores) -> None:
 def export_suspended_account(user_id: str, actor: str, stores: RequestStores, now: datetime) -> dict[str, Any]:
     check_suspended(user_id, stores)
     stores.audit.record(audit_entry(actor, "account.export", user_id, now))
-    return export_my_data(user_id, stores.deletion.journey, stores.accounts, now)
+    return export_my_data(user_id, stores.deletion.journey, stores.accounts, stores.organisations, now)
 
 
 def erase_suspended_account(user_id: str, actor: str, stores: RequestStores, now: datetime) -> dict[str, str]:

@@ -9,7 +9,20 @@ from chalicelib.validation import Reply
 
 class AccountState(Reply):
     state: Literal["active", "suspended", "deleted"]
+    state_described: str
     changed_at: str | None
+
+
+class ExportedProfile(ProfileReply):
+    """My profile, with the words the site shows beside each code."""
+
+    organisation_name: str
+    grade_name: str
+    roles_described: list[str]
+
+
+class ExportedMentorship(MentorshipReply):
+    status_described: str
 
 
 class ExportedMessage(MessageReply):
@@ -28,8 +41,8 @@ class ExportReply(Reply):
     user_id: str
     email: str | None
     account: AccountState
-    profile: ProfileReply | None
-    mentorships: list[MentorshipReply]
+    profile: ExportedProfile | None
+    mentorships: list[ExportedMentorship]
     messages: list[ExportedMessage]
     blocks: list[ExportedBlock]
     reports: list[ReportReply]

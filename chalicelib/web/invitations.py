@@ -52,8 +52,11 @@ POST /sign-up/check  (public)     body {"email": "sam@dwp.gov.uk"}
                "via": "email"}}  the organisation this address would join
     403:      sign_up_not_allowed (as above): the address is on no member organisation's domain; only an
               invitation link opens the service to it
-    400:      validation_error (not an email address)
-    Asked by the create-account page before Cognito's SignUp, so a refusal is its own step.
+    400:      validation_error (not an email address, or text the text rule refuses)
+    429:      too_many_requests (Retry-After): too many refused checks from one address in 15 minutes
+              (SIGN_UP_CHECK_ADDRESS_LIMIT, 200; only refusals count, so an admitted address is never refused)
+    Asked by the create-account page before Cognito's SignUp, so a refusal is its own step. No account
+    is looked up: the reply says nothing about whether an address already has one.
 
 PUT /me/profile (in web/profiles.py) applies the same gate when a profile is first created or its
 organisation changes: 403 sign_up_not_allowed as above, or 400 validation_error with
@@ -69,7 +72,7 @@ from chalicelib.bootstrap import services
 from chalicelib.gate.schema import SignUpCheck, SignUpCheckReply
 from chalicelib.gate.service import check_email_before_sign_up
 from chalicelib.invitations import service as invitations
-from chalicelib.invitations.ratelimit import caller
+from chalicelib.invitations.ratelimit import address_key, caller
 from chalicelib.invitations.schema import (
     CodePath,
     InvitationCheckReply,
@@ -138,10 +141,11 @@ def redeem_invitation(invitation: str) -> dict[str, object]:
                                          services().invitations, now())
 
 
-@api_route(api, "/sign-up/check", methods=("POST",), body=SignUpCheck, reply=SignUpCheckReply, errors=(403,),
+@api_route(api, "/sign-up/check", methods=("POST",), body=SignUpCheck, reply=SignUpCheckReply, errors=(403, 429),
            personal=True, summary="Before an account is made: may this email address join on its own (no invitation)?")
 def check_sign_up() -> dict[str, object]:
-    return check_email_before_sign_up(json_body(api), services().adapters.organisations)
+    address = address_key(client_address(api))
+    return check_email_before_sign_up(json_body(api), address, services().sign_up_checks, now())
 
 
 @api_route(api, "/me/organisation", authorizer=bearer, reply=PlacementsReply,

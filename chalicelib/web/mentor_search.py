@@ -17,13 +17,15 @@ GET /mentors?skill=&organisation=&location=&grade=&cursor=      (signed in, with
 from chalice import Blueprint
 
 from chalicelib.bootstrap import services
+from chalicelib.mentor_search.schema import MentorSearchInput, MentorsReply
 from chalicelib.mentor_search.service import search_mentors
 from chalicelib.web.common import api_route, bearer, now, principal
 
 api = Blueprint(__name__)
 
 
-@api_route(api, "/mentors", methods=["GET"], authorizer=bearer)
+@api_route(api, "/mentors", authorizer=bearer, query=MentorSearchInput, reply=MentorsReply, errors=(404,),
+           summary="Search and browse mentors taking requests, at my grade or above (a page at a time)")
 def find_mentors() -> dict[str, object]:
     who = principal(api)
     return search_mentors(who.user_id, dict(api.current_request.query_params or {}), services().search, now())

@@ -342,6 +342,8 @@ def tour_of_the_api(journey: Journey, cast: Cast) -> None:
     journey.call(mentee, "GET", "/mentors?skill=python", expect=200)
     journey.call(mentee, "GET", "/mentors", expect=200)
     assert journey.api.call("POST", "/sign-up/check", json_body={"email": "sam@dwp.gov.uk"}).status == 200
+    # a refused check counts against the caller's address (the attempts table, like an unknown code)
+    assert journey.api.call("POST", "/sign-up/check", json_body={"email": "sam@gmail.com"}).status == 403
     made = journey.ask(mentee, mentor)
     path = f"/mentorships/{made['mentorship_id']}"
     journey.call(mentor, "GET", "/mentorships", expect=200)

@@ -1,5 +1,11 @@
 """Privacy in logs: the main journeys driven with canary values, on moto, through the real app.
 
+Issue 13's journeys that touch personal data are here too: an administrator finding a person by
+name and by email, their page and the recent reports; a search for mentors by skill and town; an
+empty list's reasons (which name the skills wanted); the sign-up check of a work and a personal
+address; signing out everywhere. (A forgotten password is reset between the site and Cognito:
+no API route sees it, so there is nothing of ours to log.)
+
 Logs carry ids, never names, emails, message text, invitation codes, passwords or tokens. Every
 log record (our loggers at DEBUG, everyone else's at INFO, as Lambda would keep them) and
 everything written to stdout (the EMF metric lines) is captured and searched for the canaries.
@@ -8,6 +14,7 @@ everything written to stdout (the EMF metric lines) is captured and searched for
 import logging
 from dataclasses import replace
 from datetime import UTC, datetime
+from urllib.parse import quote
 
 import boto3
 import pytest
@@ -29,6 +36,8 @@ TEXT = "canary message text q7z"
 UNKNOWN_CODE = "canaryCodeQ7z" + "x" * 30
 BAD_TOKEN = "canary.token.q7z"
 PASSWORD = "Canary-Password-q7z-42"
+SKILL = "Canaryskill Q7z"
+TOWN = "Canarytown Q7z"
 FORMAT = logging.Formatter("%(name)s %(levelname)s %(message)s")
 
 
@@ -94,6 +103,21 @@ def invitation_and_admin(journey: Journey, admin: Member, code: str, newcomer: M
     journey.call(admin, "GET", "/admin/stats", expect=200)
 
 
+def finding_people(journey: Journey, admin: Member, me: Member, mentor: Member) -> None:
+    journey.call(admin, "GET", "/admin/users?q=Canaryname", expect=200)
+    by_email = journey.call(admin, "GET", f"/admin/users?q={EMAIL_LOCAL}", expect=200)
+    assert [person["email"] for person in by_email.body["people"]] == [EMAIL]  # found through the user pool
+    journey.call(admin, "GET", f"/admin/users/{mentor.user_id}", expect=200)
+    assert journey.call(admin, "GET", "/admin/reports", expect=200).body["reports"]
+    journey.call(me, "GET", f"/mentors?skill={quote(SKILL)}&location={quote(TOWN)}", expect=200)
+    nobody_yet = journey.person(f"{NAME} Seeker", roles=["mentee"], skills_wanted=[SKILL], interests=[],
+                                professions=[], location=TOWN)
+    reasons = journey.call(nobody_yet, "GET", "/me/matches", expect=200).body["reasons"]
+    assert SKILL in reasons[0]["skills"]  # the reply names the skill wanted; no log line may
+    assert journey.api.call("POST", "/sign-up/check", json_body={"email": EMAIL}).status == 200
+    assert journey.api.call("POST", "/sign-up/check", json_body={"email": PERSONAL_EMAIL}).status == 403
+
+
 def test_no_log_line_or_metric_carries_an_email_name_message_code_password_or_token(journey, logs, capsys):
     session = signed_in_with_a_password(journey)
     admin = journey.accounts.add("canary.admin.q7z@dwp.gov.uk", admin=True)
@@ -102,10 +126,13 @@ def test_no_log_line_or_metric_carries_an_email_name_message_code_password_or_to
                                             services().invitations, datetime.now(UTC))
     code = created["code"]
     sign_up_gate(journey, code)
-    me = journey.person(NAME, bio=f"{TEXT} (bio)", roles=["mentee"])
+    me = journey.person(NAME, bio=f"{TEXT} (bio)", roles=["mentee"], skills_wanted=[SKILL], location=TOWN)
     mentor = journey.mentor(f"{NAME} Mentor")
     mentorship = mentoring(journey, me, mentor)
     invitation_and_admin(journey, admin, code, journey.mentee(), journey.mentee(f"{NAME} Suspended"))
+    finding_people(journey, admin, me, mentor)
+    signed_out = journey.api.call("DELETE", "/session", session["access_token"])  # everywhere: every tab
+    assert signed_out.status == 204
     assert journey.api.call("GET", "/me/profile", BAD_TOKEN).status == 401
     journey.call(me, "GET", "/me/export", expect=200)
     journey.call(me, "DELETE", "/me", expect=204)
@@ -114,7 +141,7 @@ def test_no_log_line_or_metric_carries_an_email_name_message_code_password_or_to
     canaries = {"email": EMAIL_LOCAL, "personal email": PERSONAL_EMAIL, "admin email": "canary.admin",
                 "name": "Quillfeather", "text": TEXT, "invitation code": code, "unknown code": "canaryCodeQ7z",
                 "password": PASSWORD, "bad token": BAD_TOKEN, "access token": me.token.split(".")[2],
-                "session token": session["access_token"].split(".")[2]}
+                "session token": session["access_token"].split(".")[2], "skill": SKILL, "town": TOWN}
     leaks = {what: line for what, canary in canaries.items() for line in lines if canary in line}
     assert not leaks
     # The capture itself works: the journey's ids and metrics are there.

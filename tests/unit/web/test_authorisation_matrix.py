@@ -29,6 +29,7 @@ class Row:
     body: Callable[[World, "Extras"], object] | None = None
     public: bool = False
     prepare: Callable[[object, World, "Extras"], None] | None = None
+    query: str = ""  # the query string the call carries
 
 
 @dataclass
@@ -51,8 +52,8 @@ def only_party(status: int, party: str = "mentee", body=None, prepare=None) -> R
     return Row(party, 404, status, 404, body, prepare=prepare)
 
 
-def only_admin(status: int, body=None, prepare=None) -> Row:
-    return Row("admin", 403, status, status, body, prepare=prepare)
+def only_admin(status: int, body=None, prepare=None, query: str = "") -> Row:
+    return Row("admin", 403, status, status, body, prepare=prepare, query=query)
 
 
 def accept_first(api, world, extras):
@@ -78,6 +79,11 @@ def suspend_mentor_first(api, world, extras):
     assert api.call("POST", f"/admin/users/{world.mentor.user_id}/suspend", world.admin.token).status == 200
 
 
+def report_mentor_first(api, world, extras):
+    assert api.call("POST", "/reports", world.mentee.token, {"user_id": world.mentor.user_id,
+                                                            "reason": "Rude"}).status == 201
+
+
 ROWS: dict[tuple[str, str], Row] = {
     ("GET", "/health"): public(200),
     ("GET", "/openapi.json"): public(200),
@@ -91,6 +97,9 @@ ROWS: dict[tuple[str, str], Row] = {
     ("DELETE", "/session"): public(204),
     ("POST", "/session/challenge"): Row("mentee", 401, 401, 401, lambda w, x: CHALLENGE, public=True),  # no such challenge
     ("POST", "/session/oauth"): Row("mentee", 401, 401, 401, lambda w, x: CODE, public=True),  # an unknown code
+    # Before an account is made: public (a domain's membership is public, GET /organisations).
+    ("POST", "/sign-up/check"): Row("mentee", 200, 200, 200, lambda w, x: {"email": "new.person@hmrc.gov.uk"},
+                                    public=True),
     ("POST", "/me/authenticator"): everyone(200),
     ("PUT", "/me/authenticator"): everyone(200, lambda w, x: {"code": "123456"}),  # what the in-memory app shows
     ("GET", "/me/profile"): everyone(200),
@@ -100,6 +109,7 @@ ROWS: dict[tuple[str, str], Row] = {
     ("GET", "/me/matches"): everyone(200),
     ("GET", "/me/organisation"): everyone(200),
     ("GET", "/profiles/{user_id}"): everyone(200),
+    ("GET", "/mentors"): everyone(200),
     ("POST", "/mentorships"): everyone(201, lambda w, x: {"mentor_id": x.spare_mentor, "message": "Hello"}),
     ("GET", "/mentorships"): everyone(200),
     ("GET", "/mentorships/{mentorship_id}"): only_party(200),
@@ -128,6 +138,9 @@ ROWS: dict[tuple[str, str], Row] = {
     ("POST", "/admin/users/{user_id}/reinstate"): only_admin(200),
     ("GET", "/admin/users/{user_id}/export"): only_admin(200, prepare=suspend_mentor_first),
     ("DELETE", "/admin/users/{user_id}"): only_admin(200, prepare=suspend_mentor_first),
+    ("GET", "/admin/users"): only_admin(200, query="q=Maya"),
+    ("GET", "/admin/users/{user_id}"): only_admin(200, prepare=report_mentor_first),
+    ("GET", "/admin/reports"): only_admin(200, prepare=report_mentor_first),
 }
 
 
@@ -183,6 +196,8 @@ def test_each_route_answers_each_identity_as_the_matrix_says(api, people, servic
     target = concrete_path(path, world, extras)
     if method == "DELETE" and path == "/invitations/{invitation}":
         target = f"/invitations/{extras.invitation_id}"
+    if row.query:
+        target = f"{target}?{row.query}"
     body = row.body(world, extras) if row.body else None
     reply = api.call(method, target, token_of(identity, row, world, services), json_body=body)
     assert reply.status == expected(row, identity), f"{identity}: {method} {target} -> {reply.status} {reply.body}"

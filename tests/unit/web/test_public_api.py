@@ -1,5 +1,7 @@
 """The public routes: health, organisations and vocabularies."""
 
+from datetime import timedelta
+
 import pytest
 
 
@@ -68,3 +70,21 @@ def test_an_email_outside_every_member_is_refused_before_an_account_is_made(api,
 @pytest.mark.parametrize("body", [{"email": "not an email"}, {"email": "a@b.c", "invitation": "x"}, {}, []])
 def test_a_sign_up_check_without_one_email_address_is_a_400(api, body):
     assert api.call("POST", "/sign-up/check", json_body=body).status == 400
+
+
+def test_a_sign_up_check_says_nothing_about_whether_an_address_has_an_account(api, people):
+    people.add("priya.shah@dwp.gov.uk")  # an account exists for this address
+    has_one = api.call("POST", "/sign-up/check", json_body={"email": "priya.shah@dwp.gov.uk"})
+    has_none = api.call("POST", "/sign-up/check", json_body={"email": "nobody.yet@dwp.gov.uk"})
+    assert (has_one.status, has_one.body) == (has_none.status, has_none.body) == (200, has_one.body)
+
+
+def test_refused_sign_up_checks_from_one_address_are_limited_but_admitted_addresses_never_are(api, services):
+    from chalicelib.gate.service import CHECKS_SLOW_DOWN
+    from chalicelib.limits.domain import Limit
+    services.__dict__["sign_up_checks"] = services.sign_up_checks.__class__(
+        **{**services.sign_up_checks.__dict__, "refusals": Limit(3, timedelta(minutes=15), CHECKS_SLOW_DOWN)})
+    refused = [api.call("POST", "/sign-up/check", json_body={"email": f"person{n}@gmail.com"}) for n in range(4)]
+    assert [reply.status for reply in refused] == [403, 403, 429, 429]
+    assert int(refused[-1].headers["Retry-After"]) == refused[-1].body["error"]["retry_after"] >= 1
+    assert api.call("POST", "/sign-up/check", json_body={"email": "sam@dwp.gov.uk"}).status == 200
