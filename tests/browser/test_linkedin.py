@@ -160,3 +160,21 @@ def test_a_second_already_linked_error_is_not_retried_again(page, site_url):
     page.get_by_role("button", name="Continue with LinkedIn").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("You are not signed in")
     expect(page.locator("#failed")).to_contain_text("could not finish signing you in")
+
+
+def test_a_password_sign_up_for_an_account_opened_through_linkedin_looks_the_same_as_a_new_one(
+        page, site_url, demo_password, new_email, password):
+    """Sign-up never says whether an address has an account, however it was opened."""
+    from tests.browser.test_sign_in import create_account
+
+    member = linkedin_email()
+    continue_with_linkedin(page, "/")
+    sign_in_at_linkedin(page, member, demo_password)
+    page.wait_for_url(re.compile(r"/profile/new/name/?$"))  # the account exists now, through LinkedIn
+    page.context.clear_cookies()
+    page.evaluate("() => sessionStorage.clear()")
+    existing = create_account(page, site_url, member, password)
+    fresh = create_account(page, site_url, new_email(), password)
+    assert existing == fresh
+    assert "LinkedIn" in existing  # the confirm step tells everyone both ways to sign in instead
+    expect(page.locator(".govuk-error-summary")).to_have_count(0)

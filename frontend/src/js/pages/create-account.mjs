@@ -51,15 +51,17 @@ onSubmit(form, async () => {
       leavePage('/verify')
     }
   } catch (error) {
-    if (error.type === 'UsernameExistsException') {
+    // An account already, with a password or opened through LinkedIn (the PreSignUp trigger refuses
+    // a password sign-up for it, saying to continue with LinkedIn).
+    const throughLinkedIn = error.type === 'UserLambdaValidationException' && /continue with linkedin/i.test(error.message || '')
+    if (error.type === 'UsernameExistsException' || throughLinkedIn) {
       // Never say whether an address has an account: carry on exactly as for a new one. The next
       // page tells everyone that an existing account gets no code and should sign in instead.
       setPendingEmail(email)
       leavePage('/verify')
       return
     }
-    const throughLinkedIn = /continue with linkedin/i.test(error.message || '') // an account already, via LinkedIn
-    if (!invitation && error.type === 'UserLambdaValidationException' && !throughLinkedIn) { // the gate said no
+    if (!invitation && error.type === 'UserLambdaValidationException') { // the gate said no
       setPendingEmail(email)
       leavePage('/create-account/not-allowed')
       return
