@@ -13,11 +13,13 @@ export AWS_DEFAULT_REGION ?= eu-west-2
 help: ## List the commands
 	@grep -hE '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
 
+# --no-compile: pip would byte-compile every installed module (botocore, moto, ...) up front, about
+# 40% of the install's CPU; Python compiles the modules actually imported, once, on first use.
 $(BIN)/.installed: pyproject.toml
 	@echo "Installing the Python tools into $(VENV) ..."
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/pip install --quiet --disable-pip-version-check --upgrade pip
-	@$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,bench]'
+	@$(BIN)/pip install --quiet --no-compile --disable-pip-version-check -e '.[dev,bench]'
 	@touch $@
 
 # checkov (the infrastructure checker) pins older boto3/botocore than the app: it gets its own venv.
@@ -25,7 +27,7 @@ CHECKOV := .tools/checkov/bin/checkov
 $(CHECKOV):
 	@echo "Installing checkov into .tools/checkov ..."
 	@mkdir -p .tools && $(PYTHON) -m venv .tools/checkov
-	@.tools/checkov/bin/pip install --quiet --disable-pip-version-check 'checkov>=3.3,<4'
+	@.tools/checkov/bin/pip install --quiet --no-compile --disable-pip-version-check 'checkov>=3.3,<4'
 
 checkov-install: $(CHECKOV) ## Install checkov (used by the infra tests) into .tools/checkov
 
