@@ -34,8 +34,7 @@ def mentees_gaining(index: MatchIndex, mentor: MatchProfile, excluded: Collectio
     gained = set(_overlay_mentees_gaining(index, mentor, excluded, include_current))
     if is_available_mentor(mentor):
         rows = _snapshot_mentees_gaining(index, mentor, excluded, include_current)
-        ids = snapshot.decoded_ids
-        gained.update(ids[rank] for rank in snapshot.mentees.ranks[rows].tolist())
+        gained.update(snapshot.user_id(rank) for rank in snapshot.mentees.ranks[rows].tolist())
     return sorted(gained)
 
 

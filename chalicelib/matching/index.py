@@ -53,10 +53,9 @@ class MatchIndex:
         return index
 
     def warm(self) -> None:
-        """Derive the posting lists now rather than in the first request."""
+        """Derive what queries need now rather than in the first request (the posting lists are stored)."""
         for side in (self.snapshot.mentors, self.snapshot.mentees):
-            _ = side.post_grade, side.row_of_rank, side.dim_sizes, side.row_ptr, side.size_ids
-        _ = self.snapshot.decoded_ids
+            _ = side.post_grade, side.row_of_rank, side.row_ptr, side.size_ids
 
     def with_changes(self, upserts: Iterable[MatchProfile], deleted_ids: Iterable[str] = ()) -> "MatchIndex":
         """A new index that sees these changes; the snapshot arrays are shared, not rebuilt."""
@@ -106,10 +105,9 @@ class MatchIndex:
         query = self.query_of(person, forward)
         hidden = self.hidden_rows(side, [person.user_id, *excluded])
         rows, scores = top_rows(score_cells(side, query, self.config.weights, hidden), side.ranks, self.config.k)
-        ids = self.snapshot.decoded_ids
         wanted = set(np.concatenate(query.ids).tolist())
         entries = [
-            (score, ids[side.ranks[row]], self._shared(side, row, wanted))
+            (score, self.snapshot.user_id(side.ranks[row]), self._shared(side, row, wanted))
             for row, score in zip(rows.tolist(), scores.tolist(), strict=True)
         ]
         entries += [entry for entry in self._overlay_entries(person, forward, excluded) if entry[0] > 0.0]

@@ -1,238 +1,253 @@
 """The full recompute with numba (imported lazily; the API never imports this module).
 
-One pass over the mentees ranks both directions. Per mentee, fused in one kernel:
-1. count intersections: for every tag of the mentee, walk the part of its posting list inside
-   the mentee's grade range (mentors are sorted by grade, so it is one contiguous range) and
-   add 1 to a per-dimension uint8 counter of each mentor;
-2. scan the range block by block with an upper bound per mentor, SCALE·Σ w_d·c_d/(a_d+b_d-c_d)
-   in float32 plus a margin (no float64, no lookups, so the loop vectorises); a block whose
-   largest bound is below both the mentee's k-th best score and every mentor's own k-th best
-   score kept so far is skipped;
-3. score the surviving pairs exactly from per-mentee lookup tables T_d[b, c] = w_d·(c/(a+b-c))
-   (no division per pair) and offer each to the mentee's heap and to the mentor's heap.
-Mentor heaps are per thread (queries run in parallel with prange) and merged at the end.
+A pass ranks targets (mentors, or mentees) for query rows of the other side. Per query:
+1. count: walk the posting list of every tag of the query inside its grade range (targets are
+   sorted by grade, so that is one contiguous part of each list) and add to one uint32 per
+   target both the shared-tag count of that dimension (a 5-bit field per dimension) and, in the
+   low 16 bits, a bound of the score: w·1/max(a, b) per shared tag, rounded up. The exact
+   Jaccard term c/(a+b-c) is at most c/max(a, b) because c <= min(a, b), so the low 16 bits
+   bound the score from above;
+2. scan the range block by block: a target whose bound is below the query's current k-th best
+   score (and, in a fused pass, below the target's own k-th best so far) is skipped without
+   being scored (the bench reports the share skipped); the scan also clears the counters;
+3. score the rest exactly from per-query tables T_d[b, c] = w_d·(c/(a+b-c)) and offer each pair
+   to the query's heap and, in a fused pass, to the target's heap.
+A fused pass (every mentee against every mentor) fills mentor heaps as it goes, so one pass
+ranks both directions; a directional pass (a shard's rows) fills only the queries' heaps.
 Scores use the same float64 operations as the scalar rules (scoring.py), so results are exact,
 ties included (heaps order by score, then user rank).
 """
 
-from typing import TypeAlias
-
 import numba as nb
 import numpy as np
-from numpy.typing import NDArray
 
 from chalicelib.matching.heaps import merge_heaps, push, write_sorted
 from chalicelib.matching.passes import Pass
+from chalicelib.matching.sides import Side
 
 BLOCK = 256
-LANE = 16
-EPSILON = 1e-3
-SCALE = 65536.0
-NEVER = np.int32(2**31 - 1)
+FIELD_BITS = 5
+MAX_SET = (1 << FIELD_BITS) - 1  # larger tag sets (the API allows 30) go to the numpy engine
+BOUND_TOP = 65_000  # the bound of a perfect score, leaving room below 2**16 for rounding up
+NEVER = 0xFFFF  # a floor no bound reaches
 
-Counts: TypeAlias = NDArray[np.uint8 | np.uint16]  # per-dimension counters, and target set sizes
-Heap: TypeAlias = tuple[NDArray[np.float64], NDArray[np.int32]]  # scores, ranks
-MentorHeaps: TypeAlias = tuple[NDArray[np.float64], NDArray[np.int32], NDArray[np.int32], NDArray[np.int32]]
-PassData: TypeAlias = tuple[  # FusedPasses.data: the Pass as the kernel reads it
-    NDArray[np.int64], NDArray[np.int32], NDArray[np.int32], NDArray[np.int32], Counts,
-    NDArray[np.int32], NDArray[np.int64], NDArray[np.int64], NDArray[np.int32], NDArray[np.int64],
-    NDArray[np.int32], NDArray[np.int32], NDArray[np.float64],
-]
+
+class SetTooLargeError(ValueError):
+    """A tag set has more tags than the kernel's counters hold."""
 
 
 @nb.njit(cache=True, nogil=True)
-def _prepare(q: int, q_sizes: NDArray[np.int32], weights: NDArray[np.float64], max_b: NDArray[np.int64],
-             tables: NDArray[np.float64], params: NDArray[np.float32]) -> None:
-    """Per-query lookup tables of w·J for every (b, c), and the float32 bound parameters."""
+def _prepare(a, weights, scale, max_b, tables, incs):
+    """Exact score tables w·(c/(a+b-c)), and per target size b the counter increment of one shared tag."""
     for d in range(3):
-        a = q_sizes[q, d]
-        params[d] = a
-        params[3 + d] = weights[d] * SCALE * (1.0 + 2 * EPSILON) if a > 0 else 0.0
         for b in range(max_b[d] + 1):
-            for c in range(min(a, b) + 1):
-                union = a + b - c
+            for c in range(min(a[d], b) + 1):
+                union = a[d] + b - c
                 tables[d, b, c] = weights[d] * (c / union) if union > 0 else weights[d] * 0.0
+            incs[d, b] = 0
+            if weights[d] > 0.0 and a[d] > 0 and b > 0:
+                share = np.ceil(scale * weights[d] / max(a[d], b)) + 1.0
+                incs[d, b] = (np.uint32(1) << np.uint32(16 + FIELD_BITS * d)) + np.uint32(share)
 
 
 @nb.njit(cache=True, nogil=True)
-def _count(q: int, glo: int, ghi: int, q_row_ptr: NDArray[np.int64], q_tags: NDArray[np.int32],
-           post_grade: NDArray[np.int64], post_rows: NDArray[np.int32], params: NDArray[np.float32],
-           counts: Counts) -> None:
+def _count(q, glo, ghi, data, scale, incs, acc):
+    q_row_ptr, q_tags, q_sizes, post_grade, post_rows, post_sizes = data[0], data[1], data[2], data[7], data[8], data[9]
+    weights, heavy_slot, heavy_ptr, n_heavy = data[13], data[14], data[15], data[16]
     for d in range(3):
-        if params[3 + d] == 0.0:
+        if weights[d] <= 0.0 or q_sizes[q, d] == 0:
             continue
-        row_counts = counts[d]
+        inc = incs[d]
         for i in range(q_row_ptr[3 * q + d], q_row_ptr[3 * q + d + 1]):
             tag = q_tags[i]
+            if heavy_slot[tag] >= 0:
+                # Runs take the looser c/a share (the same for every target), so one slice add does.
+                share = np.ceil(scale * weights[d] / q_sizes[q, d]) + 1.0
+                _add_runs(heavy_slot[tag], n_heavy, glo, ghi, heavy_ptr, (np.uint32(1) << np.uint32(16 + FIELD_BITS * d))
+                          + np.uint32(share), acc)
+                continue
             for p in range(post_grade[tag, glo], post_grade[tag, ghi]):
-                row_counts[post_rows[p]] += 1
+                acc[post_rows[p]] += inc[post_sizes[p]]
 
 
-@nb.njit(cache=True, nogil=True, error_model="numpy")
-def _block_bounds(c0: Counts, c1: Counts, c2: Counts, s0: Counts, s1: Counts, s2: Counts,
-                  params: NDArray[np.float32], floor: np.int32, floors: NDArray[np.int32],
-                  bound: NDArray[np.int32], lanes: NDArray[np.int32]) -> np.int32:
-    """Upper bounds of SCALE·score for one block of BLOCK rows, and per LANE rows the largest
-    margin over the floors (>= 0 when some pair there may enter a heap). The first loop has
-    no branches, float max or reductions, so it vectorises (the weights carry the margin that
-    the denominators' EPSILON takes away)."""
-    a0, a1, a2, w0, w1, w2 = params[0], params[1], params[2], params[3], params[4], params[5]
-    eps = np.float32(EPSILON)
+@nb.njit(cache=True, nogil=True)
+def _add_runs(slot, n_heavy, glo, ghi, heavy_ptr, inc, acc):
+    """Add inc to every target of grades glo .. ghi - 1 holding the heavy tag in `slot` (2**slot runs a grade)."""
+    n_keys = 1 << n_heavy
+    width = 1 << (n_heavy - 1 - slot)  # heavy-bit keys per run
+    for g in range(glo, ghi):
+        for prefix in range(1 << slot):
+            first = g * n_keys + (2 * prefix + 1) * width
+            acc[heavy_ptr[first] : heavy_ptr[first + width]] += inc
+
+
+@nb.njit(cache=True, nogil=True)
+def _clear_excluded(q, data, acc):
+    skip_ptr, skip_rows, self_rows = data[10], data[11], data[12]
+    for p in range(skip_ptr[q], skip_ptr[q + 1]):
+        acc[skip_rows[p]] = 0
+    if self_rows[q] >= 0:
+        acc[self_rows[q]] = 0
+
+
+@nb.njit(cache=True, nogil=True)
+def _block(acc, floors, floor, values, margins):
+    """Copy and clear one block of counters; the largest margin of a bound over its floors (>= 0: score some)."""
     for i in range(BLOCK):
-        x0 = np.float32(c0[i])
-        x1 = np.float32(c1[i])
-        x2 = np.float32(c2[i])
-        u = w0 * x0 / (a0 + np.float32(s0[i]) - x0 + eps)
-        u += w1 * x1 / (a1 + np.float32(s1[i]) - x1 + eps)
-        u += w2 * x2 / (a2 + np.float32(s2[i]) - x2 + eps)
-        bound[i] = np.int32(u) + 3 + np.int32(u > 0)  # >= 4 exactly when some tag is shared
-    any_lane = np.int32(-NEVER)
-    for j in range(BLOCK // LANE):
-        best = np.int32(-NEVER)
-        for i in range(j * LANE, j * LANE + LANE):
-            best = max(best, bound[i] - min(floor, floors[i]))
-        lanes[j] = best
-        any_lane = max(any_lane, best)
-    return any_lane
+        v = acc[i]
+        values[i] = v
+        acc[i] = 0
+        margins[i] = np.int32(v & np.uint32(0xFFFF)) - min(floor, np.int32(floors[i]))
+    best = np.int32(-(1 << 30))
+    for i in range(BLOCK):
+        best = max(best, margins[i])
+    return best
 
 
 @nb.njit(cache=True, nogil=True)
-def _floor_of(score: float) -> np.int32:
-    return max(np.int32(4), np.int32(np.floor(score * SCALE)) - 1)
+def _floor_of(score, scale):
+    return max(np.int32(1), np.int32(np.floor(score * scale)) - 1)
 
 
 @nb.njit(cache=True, nogil=True)
-def _offer_lane(start: int, lane: int, q_rank: int, counts: Counts, t_sizes: Counts,
-                t_ranks: NDArray[np.int32], tables: NDArray[np.float64], bound: NDArray[np.int32], heap: Heap,
-                size: int, floor: np.int32, mentor_heaps: MentorHeaps) -> tuple[int, np.int32]:
-    """Score the pairs of lane `lane` of the block at `start` that may enter a heap; offer them."""
+def _score(v, t, t_sizes, tables):
+    c0 = (v >> np.uint32(16)) & np.uint32(MAX_SET)
+    c1 = (v >> np.uint32(16 + FIELD_BITS)) & np.uint32(MAX_SET)
+    c2 = (v >> np.uint32(16 + 2 * FIELD_BITS)) & np.uint32(MAX_SET)
+    score = tables[0, t_sizes[t, 0], c0] + tables[1, t_sizes[t, 1], c1]
+    return score + tables[2, t_sizes[t, 2], c2]
+
+
+@nb.njit(cache=True, nogil=True)
+def _offer_block(start, q_rank, data, tables, scale, scratch, heap, size, floor, target_heaps):
+    """Score the targets of one block whose bound reaches a floor; offer them to the heaps."""
+    t_sizes, t_ranks = data[5], data[6]
+    values, margins, stats = scratch
     hs, hk = heap
-    ms, mk, msize, mfloor = mentor_heaps
-    for i in range(lane * LANE, lane * LANE + LANE):
+    ts, tk, tsize, tfloor = target_heaps
+    for i in range(BLOCK):
+        if margins[i] < 0:
+            continue
         t = start + i
-        u = bound[i]
-        if u < floor and u < mfloor[t]:
-            continue
-        score = tables[0, t_sizes[0, t], counts[0, t]] + tables[1, t_sizes[1, t], counts[1, t]]
-        score += tables[2, t_sizes[2, t], counts[2, t]]
-        if score <= 0.0:
-            continue
+        v = values[i]
+        u = np.int32(v & np.uint32(0xFFFF))
+        score = _score(v, t, t_sizes, tables)
+        stats[0] += 1
         if u >= floor:
             size = push(hs, hk, size, score, t_ranks[t])
             if size == hs.size:
-                floor = _floor_of(hs[0])
-        if u >= mfloor[t]:
-            msize[t] = push(ms[t], mk[t], msize[t], score, q_rank)
-            if msize[t] == ms.shape[1]:
-                mfloor[t] = _floor_of(ms[t, 0])
+                floor = _floor_of(hs[0], scale)
+        if u >= tfloor[t]:
+            stats[1] += 1
+            tsize[t] = push(ts[t], tk[t], tsize[t], score, q_rank)
+            if tsize[t] == ts.shape[1]:
+                # Shared by the threads: any thread's k-th best is a lower bound of the merged k-th
+                # best, and a stale or lower value written by another thread only prunes less.
+                tfloor[t] = max(tfloor[t], _floor_of(ts[t, 0], scale))
     return size, floor
 
 
 @nb.njit(cache=True, nogil=True)
-def _scan(lo: int, hi: int, q_rank: int, counts: Counts, t_sizes: Counts, t_ranks: NDArray[np.int32],
-          tables: NDArray[np.float64], params: NDArray[np.float32], heap: Heap, mentor_heaps: MentorHeaps,
-          scratch: tuple[NDArray[np.int32], NDArray[np.int32]]) -> int:
-    """Offer every pair of rows lo .. hi - 1 that may enter a heap; returns the query's heap size."""
-    bound, lanes = scratch
-    mfloor = mentor_heaps[3]
-    size = 0
-    floor = np.int32(4)  # below k kept, any pair sharing a weighted tag may enter
-    c0, c1, c2 = counts[0], counts[1], counts[2]
-    s0, s1, s2 = t_sizes[0], t_sizes[1], t_sizes[2]
-    # Rows are padded to a whole number of blocks, with zero counts, so every block is full.
-    for start in range(lo, lo + (hi - lo + BLOCK - 1) // BLOCK * BLOCK, BLOCK):
-        stop = start + BLOCK
-        if _block_bounds(c0[start:stop], c1[start:stop], c2[start:stop], s0[start:stop], s1[start:stop],
-                         s2[start:stop], params, floor, mfloor[start:stop], bound, lanes) < 0:
-            continue
-        for j in range(BLOCK // LANE):
-            if lanes[j] >= 0:
-                size, floor = _offer_lane(start, j, q_rank, counts, t_sizes, t_ranks, tables, bound, heap,
-                                          size, floor, mentor_heaps)
-    return size
-
-
-@nb.njit(cache=True, nogil=True)
-def _rank_query(q: int, glo: int, ghi: int, data: PassData, max_b: NDArray[np.int64], counts: Counts,
-                tables: NDArray[np.float64], params: NDArray[np.float32], heap: Heap,
-                mentor_heaps: MentorHeaps, scratch: tuple[NDArray[np.int32], NDArray[np.int32]]) -> int:
-    (q_row_ptr, q_tags, q_sizes, q_ranks, t_sizes, t_ranks, t_grade_ptr, post_grade, post_rows,
-     skip_ptr, skip_rows, self_rows, weights) = data
-    _prepare(q, q_sizes, weights, max_b, tables, params)
-    _count(q, glo, ghi, q_row_ptr, q_tags, post_grade, post_rows, params, counts)
-    for p in range(skip_ptr[q], skip_ptr[q + 1] + 1):
-        row = self_rows[q] if p == skip_ptr[q + 1] else skip_rows[p]
-        if row >= 0:
-            counts[0, row] = 0
-            counts[1, row] = 0
-            counts[2, row] = 0
+def _rank_query(q, glo, ghi, data, scale, max_b, acc, tables, incs, scratch, heap, target_heaps):
+    q_sizes, q_ranks, t_grade_ptr, weights = data[2], data[3], data[4], data[13]
+    _prepare(q_sizes[q], weights, scale, max_b, tables, incs)
+    _count(q, glo, ghi, data, scale, incs, acc)
+    _clear_excluded(q, data, acc)
     lo, hi = t_grade_ptr[glo], t_grade_ptr[ghi]
-    size = _scan(lo, hi, q_ranks[q], counts, t_sizes, t_ranks, tables, params, heap, mentor_heaps, scratch)
-    for d in range(3):
-        if params[3 + d] != 0.0:
-            counts[d, lo:hi] = 0
+    size = 0
+    floor = np.int32(1)  # below k kept, any pair sharing a weighted tag may enter
+    tfloor = target_heaps[3]
+    values, margins = scratch[0], scratch[1]
+    # Targets are padded to a whole number of blocks with clear counters, so every block is full.
+    # Last block first: inside a grade, rows holding the heavy tags come last, and higher grades
+    # after lower ones, so the best targets tend to come early and the floor rises sooner.
+    for start in range(lo + (hi - lo - 1) // BLOCK * BLOCK, lo - 1, -BLOCK):
+        stop = start + BLOCK
+        if _block(acc[start:stop], tfloor[start:stop], floor, values, margins) >= 0:
+            size, floor = _offer_block(start, q_ranks[q], data, tables, scale, scratch, heap, size, floor,
+                                       target_heaps)
     return size
 
 
 @nb.njit(cache=True, parallel=True)
-def _run(start: int, stop: int, q_lo: NDArray[np.int64], data: PassData, n_targets: int,
-         counter_dtype: type[np.uint8] | type[np.uint16], max_a: int, max_b: NDArray[np.int64], k: int,
-         n_grades: int, n_chunks: int, mentor_heaps: MentorHeaps, out_ranks: NDArray[np.int32],
-         out_scores: NDArray[np.float64]) -> None:
-    ms, mk, msize, mfloor = mentor_heaps
+def _run(rows, q_lo, q_hi, data, scale, n_targets, max_a, max_b, k, n_chunks, target_heaps, out_ranks, out_scores,
+         stats):
+    ts, tk, tsize, tfloor = target_heaps
     for chunk in nb.prange(n_chunks):
         tid = nb.get_thread_id()
-        mine = (ms[tid], mk[tid], msize[tid], mfloor[tid])
-        counts = np.zeros((3, n_targets + BLOCK), counter_dtype)
+        mine = (ts[tid], tk[tid], tsize[tid], tfloor)
+        acc = np.zeros(n_targets + BLOCK, np.uint32)
         tables = np.zeros((3, max_b.max() + 1, max_a + 1), np.float64)
-        params = np.zeros(6, np.float32)
-        scratch = (np.zeros(BLOCK, np.int32), np.zeros(BLOCK // LANE, np.int32))
+        incs = np.zeros((3, max_b.max() + 1), np.uint32)
+        scratch = (np.zeros(BLOCK, np.uint32), np.zeros(BLOCK, np.int32), stats[chunk])
         heap = (np.empty(k, np.float64), np.empty(k, np.int32))
-        for q in range(start + chunk, stop, n_chunks):
-            size = _rank_query(q, q_lo[q], n_grades, data, max_b, counts, tables, params, heap, mine, scratch)
-            write_sorted(heap[0], heap[1], size, out_ranks[q - start], out_scores[q - start])
+        for i in range(chunk, rows.size, n_chunks):
+            q = rows[i]
+            size = _rank_query(q, q_lo[q], q_hi[q], data, scale, max_b, acc, tables, incs, scratch, heap, mine)
+            write_sorted(heap[0], heap[1], size, out_ranks[i], out_scores[i])
 
 
-class FusedPasses:
-    """Ranks mentors for blocks of mentees and, with k_reverse > 0, mentees for every mentor."""
+class KernelPasses:
+    """Ranks targets for query rows; with k_targets > 0, each target's best queries too (a fused pass)."""
 
-    def __init__(self, spec: Pass, weights: tuple[float, ...], k_reverse: int) -> None:
+    def __init__(self, spec: Pass, weights: tuple[float, ...], k_targets: int = 0) -> None:
         queries, targets = spec.queries, spec.targets
-        self.spec = spec
-        sizes = np.zeros((3, targets.n + BLOCK), np.uint8 if targets.sizes.max(initial=0) < 256 else np.uint16)
-        sizes[:, : targets.n] = targets.dim_sizes
+        largest = max(int(queries.sizes.max(initial=0)), int(targets.sizes.max(initial=0)))
+        if largest > MAX_SET:
+            raise SetTooLargeError(f"a tag set of {largest} tags; the kernel counts at most {MAX_SET}")
+        self.spec, self.k_targets = spec, k_targets
+        weights = np.asarray(weights, dtype=np.float64)
+        self.scale = BOUND_TOP / max(float(weights.sum()), 1e-9)
         self.data = (
-            queries.row_ptr, queries.tags, queries.sizes, queries.ranks, sizes,
-            targets.ranks, targets.grade_ptr, targets.post_grade, targets.post_rows, spec.excluded_ptr,
-            spec.excluded_rows, spec.self_rows, np.asarray(weights, dtype=np.float64),
+            queries.row_ptr, queries.tags, queries.sizes.astype(np.int64), queries.ranks, targets.grade_ptr,
+            _padded_sizes(targets.sizes), targets.ranks, targets.post_grade, targets.post_rows, targets.post_sizes,
+            spec.excluded_ptr, spec.excluded_rows, spec.self_rows, weights, _heavy_slots(targets), targets.runs,
+            int(targets.heavy_tags.size),
         )
-        threads, n, k = nb.get_num_threads(), targets.n, max(k_reverse, 1)
-        self.k_reverse = k_reverse
-        self.mentor_heaps = (
+        threads, n, k = nb.get_num_threads(), targets.n, max(k_targets, 1)
+        self.target_heaps = (
             np.zeros((threads, n, k), np.float64), np.zeros((threads, n, k), np.int32),
-            np.zeros((threads, n), np.int32), np.full((threads, n + BLOCK), NEVER, np.int32),
+            np.zeros((threads, n), np.int32), np.full(n + BLOCK, NEVER, np.uint16),
         )
-        self.mentor_heaps[3][:, :n] = 4 if k_reverse else NEVER
+        self.target_heaps[3][:n] = 1 if k_targets else NEVER
+        self.target_offers = 0
+        self.scored = 0  # pairs scored exactly (the rest of each grade range was skipped by its bound)
 
-    def forward(self, k: int, start: int, stop: int) -> tuple[NDArray[np.int32], NDArray[np.float64]]:
-        """Mentor ranks and scores of mentee rows start .. stop - 1 (-1 / 0.0 pad short lists)."""
-        queries, targets = self.spec.queries, self.spec.targets
-        out_ranks = np.full((stop - start, k), -1, dtype=np.int32)
-        out_scores = np.zeros((stop - start, k), dtype=np.float64)
-        if stop > start:
-            max_a = int(queries.sizes.max(initial=0))
-            max_b = targets.sizes.max(axis=0, initial=0).astype(np.int64)
-            counter_dtype = np.uint8 if max_a < 256 else np.uint16
-            n_chunks = max(1, min(stop - start, 64 * nb.get_num_threads()))
+    def rank(self, rows: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """Target ranks and scores of the given query rows, best first (-1 / 0.0 pad short lists)."""
+        rows = np.asarray(rows, dtype=np.int64)
+        out_ranks = np.full((rows.size, k), -1, dtype=np.int32)
+        out_scores = np.zeros((rows.size, k), dtype=np.float64)
+        if rows.size:
+            spec = self.spec
+            max_a = int(spec.queries.sizes.max(initial=0))
+            max_b = spec.targets.sizes.max(axis=0, initial=0).astype(np.int64)
+            n_chunks = max(1, min(rows.size, 64 * nb.get_num_threads()))
+            stats = np.zeros((n_chunks, 2), np.int64)
+            lo, hi = spec.grade_bounds
             with nb.parallel_chunksize(1):  # hand chunks out one by one: a starved thread holds up nobody
-                _run(start, stop, self.spec.query_grades, self.data, targets.n, counter_dtype, max_a, max_b, k,
-                     targets.grade_ptr.size - 1, n_chunks, self.mentor_heaps, out_ranks, out_scores)
+                _run(rows, lo, hi, self.data, self.scale, spec.targets.n, max_a, max_b, k, n_chunks,
+                     self.target_heaps, out_ranks, out_scores, stats)
+            self.scored += int(stats[:, 0].sum())
+            self.target_offers += int(stats[:, 1].sum())
         return out_ranks, out_scores
 
-    def reverse(self) -> tuple[NDArray[np.int32], NDArray[np.float64]]:
-        """After every mentee block: each mentor's mentee ranks and scores, best first."""
-        ms, mk, msize, _ = self.mentor_heaps
-        out_ranks = np.full((ms.shape[1], self.k_reverse), -1, dtype=np.int32)
-        out_scores = np.zeros((ms.shape[1], self.k_reverse), dtype=np.float64)
-        merge_heaps(ms, mk, msize, out_ranks, out_scores)
+    def target_lists(self) -> tuple[np.ndarray, np.ndarray]:
+        """After a fused pass over every query row: each target's best query ranks and scores."""
+        ts, tk, tsize, _ = self.target_heaps
+        out_ranks = np.full((ts.shape[1], self.k_targets), -1, dtype=np.int32)
+        out_scores = np.zeros((ts.shape[1], self.k_targets), dtype=np.float64)
+        merge_heaps(ts, tk, tsize, out_ranks, out_scores)
         return out_ranks, out_scores
+
+
+def _heavy_slots(targets: Side) -> np.ndarray:
+    slots = np.full(targets.n_tags, -1, dtype=np.int64)
+    slots[targets.heavy_tags] = np.arange(targets.heavy_tags.size)
+    return slots
+
+
+def _padded_sizes(sizes: np.ndarray) -> np.ndarray:
+    padded = np.zeros((sizes.shape[0] + BLOCK, 3), np.uint8)
+    padded[: sizes.shape[0]] = sizes
+    return padded

@@ -6,15 +6,13 @@ query at a time (the fallback when numba is not installed); kernel.py runs the s
 numba.
 """
 
-from collections.abc import Collection
 from dataclasses import dataclass
 
 import numpy as np
-from numpy.typing import NDArray
 
 from chalicelib.matching.queries import Query, score_cells, top_rows
 from chalicelib.matching.sides import N_GRADES, Side
-from chalicelib.matching.snapshot import Snapshot
+from chalicelib.matching.snapshot import ExcludedPairs, Snapshot
 
 
 @dataclass(frozen=True, eq=False)
@@ -22,13 +20,21 @@ class Pass:
     queries: Side
     targets: Side
     forward: bool
-    self_rows: NDArray[np.int32]  # per query row: the target row of the same user, or -1
-    excluded_ptr: NDArray[np.int64]  # CSR per query row ...
-    excluded_rows: NDArray[np.int32]  # ... of target rows the query must not be matched with
+    self_rows: np.ndarray  # int32 per query row: the target row of the same user, or -1
+    excluded_ptr: np.ndarray  # int64 CSR per query row ...
+    excluded_rows: np.ndarray  # ... of target rows the query must not be matched with
 
     @property
-    def query_grades(self) -> NDArray[np.int64]:
+    def query_grades(self) -> np.ndarray:
         return np.repeat(np.arange(N_GRADES, dtype=np.int64), np.diff(self.queries.grade_ptr))
+
+    @property
+    def grade_bounds(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per query row, the target grades it may be matched with: lo .. hi - 1."""
+        grades = self.query_grades
+        if self.forward:
+            return grades, np.full_like(grades, N_GRADES)
+        return np.zeros_like(grades), grades + 1
 
 
 def grade_range(forward: bool, grade: int) -> tuple[int, int]:
@@ -36,10 +42,10 @@ def grade_range(forward: bool, grade: int) -> tuple[int, int]:
     return (grade, N_GRADES) if forward else (0, grade + 1)
 
 
-def make_pass(snapshot: Snapshot, forward: bool, exclusions: Collection[tuple[str, str]]) -> Pass:
+def make_pass(snapshot: Snapshot, forward: bool, exclusions: ExcludedPairs) -> Pass:
     queries, targets = (snapshot.mentees, snapshot.mentors) if forward else (snapshot.mentors, snapshot.mentees)
     self_rows = targets.row_of_rank[queries.ranks]
-    q_rows, t_rows = _exclusion_rows(snapshot, exclusions, queries, targets, forward)
+    q_rows, t_rows = _exclusion_rows(exclusions, queries, targets, forward)
     order = np.argsort(q_rows, kind="stable")
     counts = np.bincount(q_rows, minlength=queries.n)
     return Pass(
@@ -52,15 +58,11 @@ def make_pass(snapshot: Snapshot, forward: bool, exclusions: Collection[tuple[st
     )
 
 
-def _exclusion_rows(snapshot: Snapshot, exclusions: Collection[tuple[str, str]], queries: Side, targets: Side,
-                    forward: bool) -> tuple[NDArray[np.int64], NDArray[np.int32]]:
-    pairs = list(exclusions)
-    mentee_keys = snapshot.rank_keys(pair[0] for pair in pairs)
-    mentor_keys = snapshot.rank_keys(pair[1] for pair in pairs)
-    known = (mentee_keys % 2 == 1) & (mentor_keys % 2 == 1)
-    q_ranks, t_ranks = (mentee_keys, mentor_keys) if forward else (mentor_keys, mentee_keys)
-    q_rows = queries.row_of_rank[q_ranks[known] // 2]
-    t_rows = targets.row_of_rank[t_ranks[known] // 2]
+def _exclusion_rows(exclusions: ExcludedPairs, queries: Side, targets: Side, forward: bool):
+    pairs = (exclusions.mentee_ranks, exclusions.mentor_ranks)
+    q_ranks, t_ranks = pairs if forward else pairs[::-1]
+    q_rows = queries.row_of_rank[q_ranks]
+    t_rows = targets.row_of_rank[t_ranks]
     on_sides = (q_rows >= 0) & (t_rows >= 0)
     return q_rows[on_sides].astype(np.int64), t_rows[on_sides]
 
@@ -72,17 +74,16 @@ def row_query(side: Side, row: int, forward: bool, grade: int) -> Query:
     return Query(ids=ids, sizes=tuple(int(s) for s in side.sizes[row]), grade_lo=lo, grade_hi=hi)
 
 
-def run_numpy(spec: Pass, weights: tuple[float, ...], k: int, start: int,
-              stop: int) -> tuple[NDArray[np.int32], NDArray[np.float64]]:
-    """Top-k target ranks and scores for query rows start .. stop - 1 (-1 / 0.0 pad short lists)."""
-    out_ranks = np.full((stop - start, k), -1, dtype=np.int32)
-    out_scores = np.zeros((stop - start, k), dtype=np.float64)
+def run_numpy(spec: Pass, weights: tuple[float, ...], k: int, rows: np.ndarray):
+    """Top-k target ranks and scores for the given query rows (-1 / 0.0 pad short lists)."""
+    out_ranks = np.full((len(rows), k), -1, dtype=np.int32)
+    out_scores = np.zeros((len(rows), k), dtype=np.float64)
     grades = spec.query_grades
-    for row in range(start, stop):
+    for i, row in enumerate(np.asarray(rows, dtype=np.int64).tolist()):
         query = row_query(spec.queries, row, spec.forward, int(grades[row]))
         skip = spec.excluded_rows[spec.excluded_ptr[row] : spec.excluded_ptr[row + 1]]
         cells = score_cells(spec.targets, query, weights, np.append(skip, spec.self_rows[row]))
-        rows, scores = top_rows(cells, spec.targets.ranks, k)
-        out_ranks[row - start, : rows.size] = spec.targets.ranks[rows]
-        out_scores[row - start, : rows.size] = scores
+        best, scores = top_rows(cells, spec.targets.ranks, k)
+        out_ranks[i, : best.size] = spec.targets.ranks[best]
+        out_scores[i, : best.size] = scores
     return out_ranks, out_scores

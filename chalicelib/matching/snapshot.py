@@ -1,37 +1,53 @@
 """The immutable base of a MatchIndex: user ids, the tag space, both sides, list thresholds."""
 
-import io
-import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
-from functools import cached_property
+from dataclasses import asdict, dataclass, replace
 
 import numpy as np
-from numpy.typing import NDArray
 
+from chalicelib.matching.arrays import pack, unpack
+from chalicelib.matching.heavytags import choose_heavy, with_heavy_runs
 from chalicelib.matching.model import MatchConfig, MatchProfile
-from chalicelib.matching.scoring import is_available_mentor, is_mentee
+from chalicelib.matching.scoring import MENTEE, MENTOR, is_available_mentor, is_mentee
 from chalicelib.matching.sides import Side, build_side
 from chalicelib.matching.tagspace import TagSpace
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+MENTEE_ROLE, MENTOR_ROLE = 1, 2  # bits of Snapshot.roles
 
 
 class DuplicateProfileError(ValueError):
     """Two profiles with the same user id were given to one snapshot."""
 
 
+class SnapshotFormatError(ValueError):
+    """The bytes are a snapshot of another format version."""
+
+
+@dataclass(frozen=True)
+class ExcludedPairs:
+    """(mentee, mentor) pairs that must not be matched, as snapshot ranks (ids unknown to it dropped)."""
+
+    mentee_ranks: np.ndarray
+    mentor_ranks: np.ndarray
+
+    @classmethod
+    def none(cls) -> "ExcludedPairs":
+        return cls(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+
+
 @dataclass(frozen=True, eq=False)
 class Snapshot:
-    user_ids: NDArray[np.bytes_]  # sorted: a user's rank is their position here
+    user_ids: np.ndarray  # bytes (numpy "S"), sorted: a user's rank is their position here
     space: TagSpace
     mentors: Side  # available mentors (mentor role, accepting, below capacity)
     mentees: Side
     config: MatchConfig
+    roles: np.ndarray  # uint8 per user: MENTEE_ROLE | MENTOR_ROLE bits (an unavailable mentor keeps MENTOR_ROLE)
     # The k-th (row 0) and (k+1)-th (row 1) entries of each mentee's list when the snapshot was
     # taken, shape (2, n_mentees), as score and 2·rank + 1; an empty slot is (0.0, empty_key).
-    threshold_scores: NDArray[np.float64] | None = None
-    threshold_keys: NDArray[np.int64] | None = None
+    threshold_scores: np.ndarray | None = None
+    threshold_keys: np.ndarray | None = None
 
     @property
     def n_users(self) -> int:
@@ -41,26 +57,31 @@ class Snapshot:
     def empty_key(self) -> int:
         return 2 * self.n_users + 2
 
-    @cached_property
-    def decoded_ids(self) -> list[str]:
-        return [uid.decode() for uid in self.user_ids.tolist()]
+    def user_id(self, rank: int) -> str:
+        return self.user_ids[rank].decode()
 
-    def rank_keys(self, user_ids: Iterable[str]) -> NDArray[np.int64]:
+    def excluded_pairs(self, pairs: Iterable[tuple[str, str]]) -> ExcludedPairs:
+        """(mentee id, mentor id) pairs as ranks; pairs naming someone not in the snapshot are dropped."""
+        pairs = list(pairs)
+        mentees = self.rank_keys(pair[0] for pair in pairs)
+        mentors = self.rank_keys(pair[1] for pair in pairs)
+        known = (mentees % 2 == 1) & (mentors % 2 == 1)
+        return ExcludedPairs(mentees[known] // 2, mentors[known] // 2)
+
+    def rank_keys(self, user_ids: Iterable[str]) -> np.ndarray:
         """Tie-break keys comparable with every snapshot user: 2·rank + 1, or 2·insertion point."""
         wanted = np.array([uid.encode() for uid in user_ids], dtype=bytes)  # own width: never truncated
         if not self.n_users or wanted.size == 0:
             return np.zeros(wanted.size, dtype=np.int64)
         at = np.searchsorted(self.user_ids, wanted)
-        found: NDArray[np.bool_] = self.user_ids[np.minimum(at, self.n_users - 1)] == wanted
+        found = self.user_ids[np.minimum(at, self.n_users - 1)] == wanted
         found &= at < self.n_users
         return 2 * at.astype(np.int64) + found
 
-    def ranks_of(self, user_ids: Iterable[str]) -> NDArray[np.int64]:
+    def ranks_of(self, user_ids: Iterable[str]) -> np.ndarray:
         """Ranks of those ids that are in the snapshot."""
         keys = self.rank_keys(user_ids)
-        # Named and typed: numpy types a comparison (keys % 2 == 1), and so this, as Any.
-        ranks: NDArray[np.int64] = (keys[keys % 2 == 1] // 2).astype(np.int64)
-        return ranks
+        return (keys[keys % 2 == 1] // 2).astype(np.int64)
 
     @classmethod
     def build(cls, profiles: Iterable[MatchProfile], config: MatchConfig) -> "Snapshot":
@@ -70,52 +91,57 @@ class Snapshot:
                 raise DuplicateProfileError(before.user_id)
         space = TagSpace.from_profiles(ordered)
         n = len(ordered)
-        mentors = [(rank, p) for rank, p in enumerate(ordered) if is_available_mentor(p)]
-        mentees = [(rank, p) for rank, p in enumerate(ordered) if is_mentee(p)]
+        mentors = build_side([(rank, p) for rank, p in enumerate(ordered) if is_available_mentor(p)],
+                             "skills_offered", space, n)
+        mentees = build_side([(rank, p) for rank, p in enumerate(ordered) if is_mentee(p)], "skills_wanted", space, n)
+        heavy = choose_heavy(mentors, mentees, config.weights, space.dim_ptr)
+        roles = [(MENTEE_ROLE if MENTEE in p.roles else 0) | (MENTOR_ROLE if MENTOR in p.roles else 0) for p in ordered]
         return cls(
             user_ids=np.array([p.user_id.encode() for p in ordered], dtype=bytes),
             space=space,
-            mentors=build_side(mentors, "skills_offered", space, n),
-            mentees=build_side(mentees, "skills_wanted", space, n),
+            mentors=with_heavy_runs(mentors, heavy),
+            mentees=with_heavy_runs(mentees, heavy),
             config=config,
+            roles=np.array(roles, dtype=np.uint8),
         )
 
-    def with_thresholds(self, scores: NDArray[np.float64], keys: NDArray[np.int64]) -> "Snapshot":
-        return Snapshot(self.user_ids, self.space, self.mentors, self.mentees, self.config, scores, keys)
+    def with_thresholds(self, scores: np.ndarray, keys: np.ndarray) -> "Snapshot":
+        return replace(self, threshold_scores=scores, threshold_keys=keys)
 
-    def to_bytes(self) -> bytes:
-        arrays = {
-            "user_ids": self.user_ids,
-            **self.space.to_arrays(),
-            **self.mentors.to_arrays("mentors"),
-            **self.mentees.to_arrays("mentees"),
-            "meta": np.frombuffer(json.dumps({"version": FORMAT_VERSION, "config": asdict(self.config)}).encode(), np.uint8),
-        }
+    def to_arrays(self) -> dict[str, np.ndarray]:
+        arrays = {"user_ids": self.user_ids, "roles": self.roles, **self.space.to_arrays(),
+                  **self.mentors.to_arrays("mentors"), **self.mentees.to_arrays("mentees")}
         if self.threshold_scores is not None:
-            assert self.threshold_keys is not None  # the thresholds are set together
             arrays["threshold_scores"] = self.threshold_scores
             arrays["threshold_keys"] = self.threshold_keys
-        buffer = io.BytesIO()
-        # The names are array names; numpy's stub lets **kwds reach allow_pickle too.
-        np.savez_compressed(buffer, **arrays)  # type: ignore[arg-type]
-        return buffer.getvalue()
+        return arrays
+
+    def meta(self) -> dict:
+        return {"version": FORMAT_VERSION, "config": asdict(self.config)}
+
+    def to_bytes(self) -> bytes:
+        return pack(self.to_arrays(), self.meta())
 
     @classmethod
-    def from_bytes(cls, data: bytes) -> "Snapshot":
-        with np.load(io.BytesIO(data), allow_pickle=False) as arrays:
-            meta = json.loads(arrays["meta"].tobytes())
-            if meta["version"] != FORMAT_VERSION:
-                raise ValueError(f"unsupported match index format {meta['version']}")
-            space = TagSpace.from_arrays(arrays)
-            user_ids = arrays["user_ids"]
-            n = int(user_ids.size)
-            has_thresholds = "threshold_scores" in arrays
-            return cls(
-                user_ids=user_ids,
-                space=space,
-                mentors=Side.from_arrays(arrays, "mentors", space.size, n),
-                mentees=Side.from_arrays(arrays, "mentees", space.size, n),
-                config=MatchConfig(**meta["config"]),
-                threshold_scores=arrays["threshold_scores"] if has_thresholds else None,
-                threshold_keys=arrays["threshold_keys"] if has_thresholds else None,
-            )
+    def from_bytes(cls, data: bytes | memoryview) -> "Snapshot":
+        """Views on `data`, not copies: loading costs no more than reading the header."""
+        arrays, meta = unpack(data)
+        return cls.from_arrays(arrays, meta)
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray], meta: dict) -> "Snapshot":
+        if meta.get("version") != FORMAT_VERSION:
+            raise SnapshotFormatError(f"unsupported match snapshot format {meta.get('version')}")
+        space = TagSpace.from_arrays(arrays)
+        user_ids = arrays["user_ids"]
+        n = int(user_ids.size)
+        return cls(
+            user_ids=user_ids,
+            space=space,
+            mentors=Side.from_arrays(arrays, "mentors", space.size, n),
+            mentees=Side.from_arrays(arrays, "mentees", space.size, n),
+            config=MatchConfig(**meta["config"]),
+            roles=arrays["roles"],
+            threshold_scores=arrays.get("threshold_scores"),
+            threshold_keys=arrays.get("threshold_keys"),
+        )

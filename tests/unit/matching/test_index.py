@@ -165,9 +165,10 @@ def test_a_user_id_that_extends_a_snapshot_id_is_not_taken_for_it():
 
 
 def test_auto_takes_numpy_for_a_small_population_and_numba_only_when_asked():
-    from chalicelib.matching.recompute import NUMPY_BELOW, NumpyPasses, make_passes
+    from chalicelib.matching.ranking import NUMPY_BELOW, choose_engine
 
     snapshot = Snapshot.build(population(), MatchConfig())
     assert snapshot.n_users < NUMPY_BELOW
-    assert isinstance(make_passes(snapshot, [], 20, "auto"), NumpyPasses)
-    assert isinstance(make_passes(snapshot, [], 20, "numpy"), NumpyPasses)
+    assert choose_engine(snapshot, "auto") == "numpy"
+    assert choose_engine(snapshot, "numpy") == "numpy"
+    assert choose_engine(snapshot, "numba") == "numba"
