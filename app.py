@@ -8,7 +8,13 @@ from chalice import Chalice, Rate
 from chalice.app import CloudWatchEvent
 
 from chalicelib.bootstrap import services
-from chalicelib.match_lists.recompute import run_recompute, seed_kernel_cache
+from chalicelib.match_lists.recompute import (
+    publish_run,
+    run_scheduled_recompute,
+    run_shard,
+    seed_kernel_cache,
+    start_run,
+)
 from chalicelib.mentorships.housekeeping import run_housekeeping
 from chalicelib.triggers import pre_sign_up as check_pre_sign_up
 from chalicelib.web import (
@@ -38,11 +44,32 @@ for blueprint in (common.auth, sessions.api, profiles.api, match_lists.api, invi
 
 @app.schedule(Rate(1, unit=Rate.HOURS))
 def recompute(event: CloudWatchEvent) -> dict[str, object]:
-    """Recompute every match list (new people, capacity changes) and the API's snapshot."""
+    """Recompute every match list (new people, capacity changes) and the API's snapshot; from the
+    configured size, start the sharded recompute (the state machine below) instead."""
     s = services()
     seed_kernel_cache(s.settings.numba_cache_seed, s.settings.numba_cache_dir)
-    return asdict(run_recompute(s.adapters.profiles, s.exclusions, s.adapters.match_lists, s.adapters.snapshots,
-                                s.match_config, now()))
+    return run_scheduled_recompute(s.recompute, now())
+
+
+# The sharded recompute's steps, run by the Step Functions state machine in infra/template.json.
+@app.lambda_function(name="recompute_prepare")
+def recompute_prepare(event: dict[str, Any], context: object) -> dict[str, object]:
+    """Build the run's snapshot for the shards; returns the shards to map over."""
+    return start_run(services().recompute, now())
+
+
+@app.lambda_function(name="recompute_shard")
+def recompute_shard(event: dict[str, Any], context: object) -> dict[str, object]:
+    """Rank one shard of people's lists and write those that changed."""
+    s = services()
+    seed_kernel_cache(s.settings.numba_cache_seed, s.settings.numba_cache_dir)
+    return run_shard(s.recompute, str(event["run"]), int(event["shard"]), int(event["of"]))
+
+
+@app.lambda_function(name="recompute_publish")
+def recompute_publish(event: dict[str, Any], context: object) -> dict[str, object]:
+    """After every shard succeeded: publish the snapshot and the digests."""
+    return publish_run(services().recompute, str(event["run"]), int(event["of"]), now())
 
 
 @app.lambda_function(name="pre_sign_up")

@@ -37,6 +37,7 @@ from chalicelib.adapters.dynamo.usage import DynamoMentorshipStatsSource, Dynamo
 from chalicelib.adapters.email import sender_for
 from chalicelib.adapters.hosted_ui import HostedUiTokens
 from chalicelib.adapters.s3_snapshots import S3SnapshotStore
+from chalicelib.adapters.step_functions import StepFunctionsRecomputeStarter
 from chalicelib.audit.ports import AuditLog
 from chalicelib.auth import TokenVerifier
 from chalicelib.federation.ports import UserPools
@@ -49,7 +50,8 @@ from chalicelib.limits.domain import Limit
 from chalicelib.limits.ports import EventLog
 from chalicelib.limits.service import ActionLimits
 from chalicelib.match_lists.index_cache import IndexCache
-from chalicelib.match_lists.ports import MatchListRepository, SnapshotStore
+from chalicelib.match_lists.ports import MatchListRepository, ShardedRunStarter, SnapshotStore
+from chalicelib.match_lists.recompute import RecomputeStores, ShardPlan
 from chalicelib.match_lists.service import MatchStores
 from chalicelib.matching import MatchConfig
 from chalicelib.mentor_search.ports import MentorSearchIndex
@@ -109,6 +111,7 @@ class Adapters:
     user_pools: UserPools
     mentor_search: MentorSearchIndex
     names: NameIndex
+    recompute_starter: ShardedRunStarter | None = None  # None (local): the schedule never shards
 
 
 @dataclass(frozen=True, eq=False)
@@ -151,6 +154,13 @@ class Services:
     def search(self) -> SearchStores:
         a = self.adapters
         return SearchStores(a.mentor_search, a.profiles, a.accounts, a.organisations, self.exclusions)
+
+    @cached_property
+    def recompute(self) -> RecomputeStores:
+        a, s = self.adapters, self.settings
+        plan = ShardPlan(s.recompute_shard_from, s.recompute_people_per_shard, s.recompute_shards)
+        return RecomputeStores(a.profiles, self.exclusions, a.match_lists, a.snapshots, self.match_config, plan,
+                               a.recompute_starter)
 
     @cached_property
     def journey(self) -> JourneyStores:
@@ -257,7 +267,13 @@ def aws_adapters(settings: Settings) -> Adapters:
                               if settings.hosted_ui_url else None),
         user_pools=CognitoUserPools(cognito),
         mentor_search=search, names=names,
+        recompute_starter=_recompute_starter(settings, session),
     )
+
+
+def _recompute_starter(settings: Settings, session) -> StepFunctionsRecomputeStarter | None:
+    arn = settings.recompute_state_machine_arn
+    return StepFunctionsRecomputeStarter(LazyClient(session, "stepfunctions"), arn) if arn else None
 
 
 def assemble(settings: Settings, adapters: Adapters) -> Services:

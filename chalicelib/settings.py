@@ -44,6 +44,13 @@ class Settings:
     professions_weight: float
     snapshot_bucket: str
     snapshot_key: str
+    # The recompute (design: Scale): from recompute_shard_from people the hourly schedule starts the
+    # sharded state machine (when its ARN is set), with shards of recompute_people_per_shard people;
+    # RECOMPUTE_SHARDS fixes the number of shards (make recompute runs them as local processes).
+    recompute_shard_from: int = 1_000_000
+    recompute_people_per_shard: int = 250_000
+    recompute_shards: int = 0
+    recompute_state_machine_arn: str = ""
     # Mentorship journey: links in emails point at the site; EMAIL_SENDER picks SES or GOV.UK Notify.
     site_url: str = "http://127.0.0.1:8000"
     email_sender: str = "ses"
@@ -131,6 +138,10 @@ def load_settings() -> Settings:
         professions_weight=_env_float("MATCH_PROFESSIONS_WEIGHT", 0.15),
         snapshot_bucket=_env("SNAPSHOT_BUCKET", "mentor-match-local-snapshots"),
         snapshot_key=_env("SNAPSHOT_KEY", "matching/snapshot.npz"),
+        recompute_shard_from=_env_int("RECOMPUTE_SHARD_FROM", 1_000_000),
+        recompute_people_per_shard=_env_int("RECOMPUTE_PEOPLE_PER_SHARD", 250_000),
+        recompute_shards=_env_int("RECOMPUTE_SHARDS", 0),
+        recompute_state_machine_arn=_env("RECOMPUTE_STATE_MACHINE_ARN", ""),
         site_url=site_url,
         email_sender=_env("EMAIL_SENDER", "ses"),
         email_from=_env("EMAIL_FROM", "no-reply@mentor-match.local"),

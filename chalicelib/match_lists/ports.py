@@ -6,6 +6,7 @@ from typing import Protocol
 
 from chalicelib.match_lists.domain import MatchList, StoredSnapshot
 from chalicelib.match_lists.empty import MentorFacts
+from chalicelib.matching import ListDigests
 from chalicelib.profiles.domain import Profile
 
 
@@ -25,17 +26,39 @@ class MatchListRepository(Protocol):
 
 class SnapshotStore(Protocol):
     """Where the recompute leaves the matching snapshot for the API, replaced whole (a reader gets
-    the old one or the new one), and beside it the digests of every list it wrote."""
+    the old one or the new one), beside it the digests of every list it wrote, and the parts of a
+    sharded run until it is published (its input, then each shard's outcome)."""
 
     def load(self) -> StoredSnapshot | None: ...
 
     def tag(self) -> str | None: ...
 
-    def save(self, data: bytes, computed_at: str) -> None: ...
+    def population(self) -> int | None:
+        """People in the published snapshot (None before the first recompute)."""
 
-    def load_digests(self) -> dict[str, str]: ...
+    def save(self, data: bytes, computed_at: str, people: int) -> None: ...
 
-    def save_digests(self, digests: dict[str, str]) -> None: ...
+    def load_digests(self) -> ListDigests: ...
+
+    def save_digests(self, digests: ListDigests) -> None: ...
+
+    def save_run(self, run: str, part: str, data: bytes) -> None: ...
+
+    def load_run(self, run: str, part: str) -> bytes:
+        """A part saved for this run; raises MissingRunPartError if there is none."""
+
+    def delete_run(self, run: str) -> None: ...
+
+
+class MissingRunPartError(LookupError):
+    """A sharded run's part (its input or a shard's outcome) is not in the store."""
+
+
+class ShardedRunStarter(Protocol):
+    """Starts the sharded recompute (AWS Step Functions in production)."""
+
+    def start(self, now: datetime) -> str | None:
+        """The started run's id, or None when a sharded run is still going (runs never overlap)."""
 
 
 class ExclusionSource(Protocol):

@@ -4,6 +4,8 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from chalicelib.match_lists.domain import MatchList, StoredSnapshot
+from chalicelib.match_lists.ports import MissingRunPartError
+from chalicelib.matching import ListDigests
 
 
 class InMemoryMatchListRepository:
@@ -37,7 +39,9 @@ class InMemoryMatchListRepository:
 class InMemorySnapshotStore:
     def __init__(self):
         self.snapshot: StoredSnapshot | None = None
-        self.digests: dict[str, str] = {}
+        self.people: int | None = None
+        self.digests: ListDigests | None = None
+        self.runs: dict[str, dict[str, bytes]] = {}
         self.saves = 0
 
     def load(self) -> StoredSnapshot | None:
@@ -46,15 +50,45 @@ class InMemorySnapshotStore:
     def tag(self) -> str | None:
         return self.snapshot.tag if self.snapshot else None
 
-    def save(self, data: bytes, computed_at: str) -> None:
+    def population(self) -> int | None:
+        return self.people
+
+    def save(self, data: bytes, computed_at: str, people: int) -> None:
         self.saves += 1
         self.snapshot = StoredSnapshot(data, computed_at, f"v{self.saves}")
+        self.people = people
 
-    def load_digests(self) -> dict[str, str]:
-        return dict(self.digests)
+    def load_digests(self) -> ListDigests:
+        return self.digests or ListDigests.empty()
 
-    def save_digests(self, digests: dict[str, str]) -> None:
-        self.digests = dict(digests)
+    def save_digests(self, digests: ListDigests) -> None:
+        self.digests = digests
+
+    def save_run(self, run: str, part: str, data: bytes) -> None:
+        self.runs.setdefault(run, {})[part] = data
+
+    def load_run(self, run: str, part: str) -> bytes:
+        try:
+            return self.runs[run][part]
+        except KeyError:
+            raise MissingRunPartError(f"run {run} has no {part}") from None
+
+    def delete_run(self, run: str) -> None:
+        self.runs.pop(run, None)
+
+
+class RecordingStarter:
+    """Stands in for Step Functions: records the runs it was asked to start."""
+
+    def __init__(self, running: bool = False):
+        self.started: list[datetime] = []
+        self.running = running
+
+    def start(self, now: datetime) -> str | None:
+        if self.running:
+            return None
+        self.started.append(now)
+        return f"run-{len(self.started)}"
 
 
 class NoExclusions:

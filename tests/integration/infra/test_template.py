@@ -419,3 +419,57 @@ def test_administrators_need_totp_and_threat_protection_is_a_parameter_that_move
     assert merged["Resources"]["APIHandler"]["Properties"]["Environment"]["Variables"]["ADMIN_MFA_REQUIRED"] == "true"
     client = merged["Resources"]["UserPoolClient"]["Properties"]
     assert client["EnableTokenRevocation"] is True  # DELETE /session revokes the refresh token
+
+
+# ---------------------------------------------------------------- the sharded recompute
+
+RECOMPUTE_FUNCTIONS = ("Recompute", "RecomputePrepare", "RecomputeShard", "RecomputePublish")
+
+
+def state_machine_definition(merged: dict) -> dict:
+    text, substitutions = merged["Resources"]["RecomputeStateMachine"]["Properties"]["DefinitionString"]["Fn::Sub"]
+    assert set(substitutions) == {"MaxConcurrency"}
+    return json.loads(text.replace("${MaxConcurrency}", "10"))
+
+
+def test_every_recompute_step_runs_in_the_numba_image_with_a_whole_lambda(merged):
+    for name in RECOMPUTE_FUNCTIONS:
+        properties = merged["Resources"][name]["Properties"]
+        assert properties["PackageType"] == "Image", name
+        assert properties["ImageUri"] == {"Ref": "RecomputeImageUri"}, name
+        assert (properties["MemorySize"], properties["Timeout"]) == (10240, 900), name
+        assert properties["Environment"]["Variables"]["SNAPSHOT_BUCKET"] == {"Ref": "SnapshotBucket"}, name
+
+
+def test_the_state_machine_maps_shards_with_bounded_concurrency_and_retries_then_publishes(merged):
+    definition = state_machine_definition(merged)
+    states = definition["States"]
+    assert definition["StartAt"] == "Prepare" and states["Prepare"]["Next"] == "Shards"
+    shards = states["Shards"]
+    assert shards["Type"] == "Map" and shards["MaxConcurrency"] == 10 and shards["Next"] == "Publish"
+    shard = shards["ItemProcessor"]["States"]["Shard"]
+    assert shard["Parameters"]["FunctionName"] == "${RecomputeShard.Arn}"
+    assert any("States.ALL" in rule["ErrorEquals"] for rule in shard["Retry"])
+    assert "Catch" not in shards, "a failed shard must fail the run, so that nothing is published"
+    assert states["Publish"]["Parameters"]["FunctionName"] == "${RecomputePublish.Arn}"
+    assert states["Publish"]["End"] is True
+
+
+def test_the_schedule_is_told_the_state_machine_and_the_size_that_shards(merged):
+    variables = merged["Resources"]["Recompute"]["Properties"]["Environment"]["Variables"]
+    assert variables["RECOMPUTE_STATE_MACHINE_ARN"] == {"Ref": "RecomputeStateMachine"}
+    assert variables["RECOMPUTE_SHARD_FROM"] == {"Ref": "RecomputeShardFrom"}
+    settings_source = SETTINGS_SOURCE.read_text()
+    told = {name for function in RECOMPUTE_FUNCTIONS
+            for name in merged["Resources"][function]["Properties"]["Environment"]["Variables"]}
+    unread = [name for name in told if f'"{name}"' not in settings_source
+              and name not in ("NUMBA_CPU_NAME", "LOG_LEVEL", "MENTOR_MATCH_STAGE")]  # numba reads NUMBA_CPU_NAME itself
+    assert unread == [], "the template sets variables that chalicelib/settings.py never reads"
+
+
+def test_the_recompute_roles_may_start_the_state_machine_and_forget_run_parts_only(merged):
+    policy = merged["Resources"]["RecomputeRunsPolicy"]["Properties"]
+    assert {role["Ref"] for role in policy["Roles"]} == {f"{name}Role" for name in RECOMPUTE_FUNCTIONS}
+    resources = {statement["Sid"]: statement["Resource"] for statement in policy["PolicyDocument"]["Statement"]}
+    assert resources["ForgetPublishedRuns"] == {"Fn::Sub": "${SnapshotBucket.Arn}/matching/runs/*"}
+    assert resources["StartTheShardedRecompute"] == {"Ref": "RecomputeStateMachine"}

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 import pytest
 
 from chalicelib.match_lists.domain import to_match_profile
-from chalicelib.match_lists.recompute import run_recompute
+from chalicelib.match_lists.recompute import RecomputeStores, ShardPlan, run_recompute
 from chalicelib.matching import MatchConfig, MatchIndex
 from chalicelib.profiles.domain import Profile
 from tests.fakes.match_lists import InMemoryMatchListRepository, InMemorySnapshotStore, NoExclusions
@@ -36,9 +36,14 @@ def world():
     return profiles, InMemoryMatchListRepository(), InMemorySnapshotStore()
 
 
+def stores_of(world, source=None, lists=None, **kwargs) -> RecomputeStores:
+    profiles, world_lists, store = world
+    return RecomputeStores(profiles, source or NoExclusions(), lists or world_lists, store, MatchConfig(),
+                           ShardPlan(shard_from=1_000_000, people_per_shard=250_000), **kwargs)
+
+
 def recompute(world, source=None, now=NOW, **kwargs):
-    profiles, lists, store = world
-    return run_recompute(profiles, source or NoExclusions(), lists, store, MatchConfig(), now, **kwargs)
+    return run_recompute(stores_of(world, source, **kwargs), now)
 
 
 def test_every_person_gets_a_list_for_each_role_they_hold(world):
@@ -85,15 +90,17 @@ def test_a_run_killed_midway_then_run_again_ends_identical_to_a_clean_run(world)
             raise Crash
 
     with pytest.raises(Crash):
-        run_recompute(profiles, NoExclusions(), CrashingLists(lists), store, MatchConfig(), NOW)
-    assert store.snapshot is None and store.digests == {}  # nothing published by the broken run
+        run_recompute(stores_of(world, lists=CrashingLists(lists)), NOW)
+    assert store.snapshot is None and store.digests is None  # nothing published by the broken run
     recompute(world)
     clean = (InMemoryProfileRepository(), InMemoryMatchListRepository(), InMemorySnapshotStore())
     for profile in profiles.scan_all():
         clean[0].save(profile.with_changes(version=None))
     recompute(clean)
     assert lists_content(lists) == lists_content(clean[1])
-    assert store.digests == clean[2].digests
+    assert store.digests.gone(clean[2].digests) == [] and clean[2].digests.gone(store.digests) == []
+    assert (store.digests.mentee == clean[2].digests.mentee).all()
+    assert (store.digests.mentor == clean[2].digests.mentor).all()
 
 
 def lists_content(repo):

@@ -1,0 +1,75 @@
+"""`RECOMPUTE_SHARDS=<n> make recompute`: the local runner plays the state machine, one process per
+shard, against a moto server, and leaves the same match lists as the single invocation."""
+
+import os
+import subprocess
+import sys
+
+import boto3
+import pytest
+from moto.server import ThreadedMotoServer
+
+from chalicelib.adapters.dynamo.profiles import DynamoProfileRepository
+from chalicelib.adapters.dynamo.tables import MatchListModel
+from chalicelib.settings import get_settings, reset_settings
+from infra.local.recompute import local_environment
+from infra.local.resources import create_tables
+from tests.conftest import REPO, free_port
+from tests.unit.match_lists.test_sharded_recompute import generated_profiles
+
+
+@pytest.fixture
+def moto_port(monkeypatch):
+    port = free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    for name in [name for name in os.environ if name.startswith(("AWS_", "COGNITO_", "RECOMPUTE_"))]:
+        monkeypatch.delenv(name)
+    monkeypatch.delenv("TABLE_PREFIX", raising=False)
+    for name, value in {**local_environment(port), "MOTO_PORT": str(port)}.items():
+        monkeypatch.setenv(name, value)
+    reset_settings()
+    settings = get_settings()
+    create_tables(settings)
+    boto3.client("s3", region_name=settings.region).create_bucket(
+        Bucket=settings.snapshot_bucket, CreateBucketConfiguration={"LocationConstraint": settings.region})
+    yield port
+    server.stop()
+    reset_settings()
+
+
+def make_recompute(shards: int | None) -> str:
+    env = {**os.environ, **({"RECOMPUTE_SHARDS": str(shards)} if shards else {})}
+    done = subprocess.run([sys.executable, "-m", "infra.local.recompute"], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout
+
+
+def stored_lists() -> dict:
+    return {(item.user_id, item.role): item.entries for item in MatchListModel.scan()}
+
+
+def forget_every_list(settings) -> None:
+    """Back to before any recompute: no lists, no snapshot, no digests."""
+    for item in MatchListModel.scan():
+        item.delete()
+    s3 = boto3.client("s3", region_name=settings.region)
+    for item in s3.list_objects_v2(Bucket=settings.snapshot_bucket).get("Contents", []):
+        s3.delete_object(Bucket=settings.snapshot_bucket, Key=item["Key"])
+
+
+def test_sharded_processes_leave_the_same_lists_as_one_invocation(moto_port):
+    people = generated_profiles(21, 10)  # 12 people, two of them without any candidate
+    repository = DynamoProfileRepository()
+    for profile in people:
+        repository.save(profile)
+    make_recompute(None)
+    single = stored_lists()
+    assert len(single) >= len(people)
+
+    for shards in (3, len(people)):  # and shards of one person each
+        forget_every_list(get_settings())
+        printed = make_recompute(shards)
+        assert f'"shards": {shards}' in printed
+        assert stored_lists() == single
