@@ -109,7 +109,7 @@ def run_shard(stores: RecomputeStores, run_id: str, number: int, of: int) -> dic
     run = ShardInput.from_bytes(stores.store.load_run(run_id, INPUT))
     outcome = run_shard_of(stores, run, Shard(number, of))
     stores.store.save_run(run_id, f"shard-{number}", outcome.to_bytes())
-    return {"run": run_id, "shard": number, "lists_changed": len(outcome.changed)}
+    return {"run": run_id, "shard": number, "lists_changed": outcome.changed_count}
 
 
 def publish_run(stores: RecomputeStores, run_id: str, of: int, now: datetime) -> dict:

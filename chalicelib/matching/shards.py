@@ -8,6 +8,7 @@ recompute (and the numba kernel then ranks both directions in one fused pass). E
 exact whatever the shards, so the results never depend on how many there are.
 """
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -71,8 +72,10 @@ class ShardOutcome:
     threshold_keys: np.ndarray
     candidate_pairs: int
     scored_pairs: int
-    changed_count: int  # lists that changed (built in `changed` by compute_shard, not serialised)
-    changed: list[Changed] = field(default_factory=list)
+    changed_count: int  # lists whose digest changed
+    # Those lists as Match lists, built one by one while they are consumed (once), so memory holds
+    # the ranked arrays, not every changed list; not serialised (the shard writes them itself).
+    changed: Iterable[Changed] = ()
 
     def to_bytes(self) -> bytes:
         arrays = {"mentee": self.mentee, "mentor": self.mentor, "mentee_rows": self.mentee_rows,
@@ -105,9 +108,11 @@ def compute_shard(snapshot: Snapshot, exclusions: ExcludedPairs, previous: ListD
     mentor[snapshot.mentors.ranks[ranked.mentor_rows] - lo] = mentor_digests
     before_mentee, before_mentor = previous.aligned(snapshot.user_ids, lo, hi)
     scores, keys = list_thresholds(snapshot, ranked)
+    count = int(((mentee != before_mentee) & (mentee != NO_LIST)).sum()
+                + ((mentor != before_mentor) & (mentor != NO_LIST)).sum())
     changed = _changed(snapshot, ranked, lo, (mentee, mentor), (before_mentee, before_mentor))
     return ShardOutcome(lo, hi, mentee, mentor, ranked.mentee_rows, scores, keys, ranked.candidate_pairs,
-                        ranked.scored_pairs, len(changed), changed)
+                        ranked.scored_pairs, count, changed)
 
 
 def _rows_in(side, lo: int, hi: int) -> np.ndarray:
@@ -134,10 +139,9 @@ def _python_digests(snapshot, forward, rows, ranks, scores) -> np.ndarray:
                      for i, row in enumerate(rows.tolist())], dtype=np.uint64)
 
 
-def _changed(snapshot: Snapshot, ranked: RankedLists, lo: int, now, before) -> list[Changed]:
+def _changed(snapshot: Snapshot, ranked: RankedLists, lo: int, now, before) -> Iterator[Changed]:
     """The lists whose digest differs from the stored one, built as Match lists (only these)."""
     k = snapshot.config.k
-    changed: list[Changed] = []
     for role, forward, rows, ranks, scores, side, digests, old in (
         (MENTEE, True, ranked.mentee_rows, ranked.mentors[:, :k], ranked.mentor_scores[:, :k], snapshot.mentees,
          now[0], before[0]),
@@ -148,8 +152,7 @@ def _changed(snapshot: Snapshot, ranked: RankedLists, lo: int, now, before) -> l
         for offset in np.flatnonzero((digests != old) & (digests != NO_LIST)).tolist():
             i = int(position[offset])  # -1: an unavailable mentor, whose list is empty
             matches = [] if i < 0 else matches_of(snapshot, forward, int(rows[i]), ranks[i], scores[i])
-            changed.append((snapshot.user_id(lo + offset), role, matches))
-    return changed
+            yield snapshot.user_id(lo + offset), role, matches
 
 
 def merge_outcomes(snapshot: Snapshot, outcomes: list[ShardOutcome]) -> tuple[Snapshot, ListDigests]:

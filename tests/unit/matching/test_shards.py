@@ -37,6 +37,7 @@ def run(people, exclusions, shards: int, engine: str, previous: ListDigests | No
     outcomes = [compute_shard(snapshot, excluded, previous, Shard(i, shards), engine) for i in range(shards)]
     published, digests = merge_outcomes(snapshot, outcomes)
     changed = {(uid, role): matches for outcome in outcomes for uid, role, matches in outcome.changed}
+    assert sum(outcome.changed_count for outcome in outcomes) == len(changed)
     return published, digests, changed
 
 
