@@ -139,3 +139,20 @@ def _exclusions(rng, profiles):
     a = rng.integers(0, len(mentees), count).tolist()
     b = rng.integers(0, len(mentors), count).tolist()
     return {(mentees[i], mentors[j]) for i, j in zip(a, b, strict=True) if mentees[i] != mentors[j]}
+
+
+def edited(population: Population, share: float, seed: int) -> tuple[Population, int]:
+    """The population an hour later: `share` of people saved their profile with other tags (those
+    of another edited person, so the mix of tags stays realistic), and a tenth of them also changed
+    their mentoring capacity. Returns it and the number of people edited."""
+    rng = np.random.default_rng([seed, len(population.profiles), 1])
+    people = list(population.profiles)
+    chosen = rng.choice(len(people), max(1, int(len(people) * share)), replace=False)
+    donors = rng.permutation(chosen)
+    for person, donor in zip(chosen.tolist(), donors.tolist(), strict=True):
+        old, new = people[person], people[donor]
+        capacity = int(rng.integers(1, 6)) if rng.random() < 0.1 else old.mentor_capacity
+        people[person] = MatchProfile(old.user_id, old.roles, old.grade, new.skills_offered, new.skills_wanted,
+                                      new.interests, old.professions, capacity, min(old.active_mentees, capacity),
+                                      old.accepting_requests)
+    return Population(people, population.exclusions), int(chosen.size)

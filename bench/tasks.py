@@ -1,25 +1,19 @@
 """The measurements, each run in its own process (python -m bench.worker) so that peak memory
 is the task's own and the API's query code runs without numba or scipy loaded."""
 
+import math
 import sys
 import time
 from pathlib import Path
 
 import numpy as np
 
-from bench.measure import (
-    Stopwatch,
-    patched,
-    peak_rss_mb,
-    percentiles,
-    progress,
-    read_json,
-    rss_mb,
-)
-from bench.population import generate
+from bench.measure import Stopwatch, patched, peak_rss_mb, percentiles, progress, read_json, rss_mb
+from bench.population import edited, generate
 from bench.samples import Plan, ordered_ids, pick, watched_lists
 
-INDEX_FILE = "index.bin"
+INDEX_FILE, DIGESTS_FILE = "index.bin", "digests.bin"
+HOURLY_CHANGE = 0.01  # share of people whose profile changed in an hour
 
 
 def _entry(match) -> list:
@@ -27,57 +21,97 @@ def _entry(match) -> list:
             list(match.shared_professions)]
 
 
-def _warm_numba() -> float:
-    """JIT-compile (or load from cache) the kernel on a tiny population; returns seconds."""
-    from chalicelib.matching import compute_all_lists
+def warm_numba() -> float:
+    """JIT-compile (or load from numba's cache) the kernels on a tiny population; returns seconds."""
+    from chalicelib.matching import WHOLE, ListDigests, compute_shard
+    from chalicelib.matching.model import DEFAULT_CONFIG
+    from chalicelib.matching.snapshot import Snapshot
 
     began = time.perf_counter()
-    list(compute_all_lists(generate(300, seed=1).profiles, engine="numba"))
+    snapshot = Snapshot.build(generate(300, seed=1).profiles, DEFAULT_CONFIG)
+    list(compute_shard(snapshot, snapshot.excluded_pairs(()), ListDigests.empty(), WHOLE, "numba").changed)
     return time.perf_counter() - began
 
 
-def recompute(plan: Plan, workdir: Path) -> dict:
-    """compute_all_lists over everyone, consumed in full; the index it hands over is saved."""
-    from chalicelib.matching import MatchIndex, compute_all_lists
-    from chalicelib.matching import recompute as module
-    from chalicelib.matching.snapshot import Snapshot
+class TimedRun:
+    """compute_shard with its parts timed: snapshot build, ranking (kernel), digests, building lists."""
 
-    warm = _warm_numba()
+    def __init__(self) -> None:
+        self.snapshot, self.ranking, self.digests, self.lists = Stopwatch(), Stopwatch(), Stopwatch(), Stopwatch()
+
+    def run(self, profiles, exclusions, previous, keep=lambda uid, role: False):
+        from chalicelib.matching import WHOLE, compute_shard, merge_outcomes, shards
+        from chalicelib.matching.model import DEFAULT_CONFIG
+        from chalicelib.matching.snapshot import Snapshot
+
+        with patched(shards, "rank_lists", self.ranking.wrap(shards.rank_lists)), \
+                patched(shards, "_digests", self.digests.wrap(shards._digests)):
+            snapshot = self.snapshot.wrap(Snapshot.build)(profiles, DEFAULT_CONFIG)
+            outcome = compute_shard(snapshot, snapshot.excluded_pairs(exclusions), previous, WHOLE)
+            kept, sizes = self.lists.wrap(_consume)(outcome.changed, keep)
+        return snapshot, outcome, kept, sizes, merge_outcomes(snapshot, [outcome])
+
+    def figures(self, prefix: str = "") -> dict:
+        parts = {"snapshot": self.snapshot, "kernel": self.ranking, "digests": self.digests, "lists": self.lists}
+        return {**{f"{prefix}{name}_seconds": watch.seconds for name, watch in parts.items()},
+                **{f"{prefix}{name}_cpu_seconds": watch.cpu_seconds for name, watch in parts.items()}}
+
+
+def _consume(changed, keep) -> tuple[dict, list[int]]:
+    """Build every changed list (as the service would before writing it); keep the watched ones."""
+    from chalicelib.match_lists.domain import encode_entries
+
+    kept: dict[str, dict] = {"mentee": {}, "mentor": {}}
+    sizes = []
+    for uid, role, matches in changed:
+        sizes.append(len(encode_entries(matches)) + 120)  # the item: entries, plus keys, time and digest
+        if keep(uid, role):
+            kept[role][uid] = [_entry(m) for m in matches]
+    return kept, sizes
+
+
+def recompute(plan: Plan, workdir: Path) -> dict:
+    """The first run: every list is new, so every list is built; the index and digests are saved."""
+    from chalicelib.matching import ListDigests, MatchIndex
+
+    warm = warm_numba()
     population = generate(plan.size, plan.seed)
     watched = watched_lists(population.profiles, plan)
     before = rss_mb()
     progress(f"population ready ({before:.0f} MB resident); recomputing every list")
-    engine, build = Stopwatch(), Stopwatch()
-    saved: dict[str, MatchIndex] = {}
-    kept: dict[str, dict] = {"mentee": {}, "mentor": {}}
-    entries = 0
-
-    make_passes = module.make_passes
-
-    def timed_passes(*args, **kwargs):
-        passes = make_passes(*args, **kwargs)
-        passes.forward, passes.reverse = engine.wrap(passes.forward), engine.wrap(passes.reverse)
-        return passes
-
+    timed = TimedRun()
     began, cpu = time.perf_counter(), time.process_time()
-    with patched(module, "make_passes", timed_passes), patched(Snapshot, "build", build.wrap(Snapshot.build)):
-        for user_id, role, ranked in compute_all_lists(population.profiles, population.exclusions,
-                                                       on_index=lambda index: saved.setdefault("index", index)):
-            entries += len(ranked)
-            if user_id in watched[role]:
-                kept[role][user_id] = [_entry(m) for m in ranked]
+    snapshot, outcome, kept, sizes, (published, digests) = timed.run(
+        population.profiles, population.exclusions, ListDigests.empty(), lambda uid, role: uid in watched[role])
     total, total_cpu = time.perf_counter() - began, time.process_time() - cpu
-    peak = peak_rss_mb()
-    data = saved["index"].to_bytes()
+    data = MatchIndex(published).to_bytes()
     (workdir / INDEX_FILE).write_bytes(data)
-    snapshot = saved["index"].snapshot
+    (workdir / DIGESTS_FILE).write_bytes(digests.to_bytes())
     return {
-        "seconds": total, "engine_seconds": engine.seconds + build.seconds, "kernel_seconds": engine.seconds,
-        "snapshot_seconds": build.seconds, "materialise_seconds": total - engine.seconds - build.seconds,
-        "cpu_seconds": total_cpu, "engine_cpu_seconds": engine.cpu_seconds + build.cpu_seconds,
-        "jit_warmup_seconds": warm, "entries": entries, "rss_before_mb": before, "peak_rss_mb": peak,
-        "mentees": snapshot.mentees.n, "available_mentors": snapshot.mentors.n,
-        "index_bytes": len(data), "lists": kept,
+        "seconds": total, "cpu_seconds": total_cpu, **timed.figures(), "jit_warmup_seconds": warm,
+        "entries": int(sum(sizes)), "lists": len(sizes), "rss_before_mb": before, "peak_rss_mb": peak_rss_mb(),
+        "mentees": snapshot.mentees.n, "available_mentors": snapshot.mentors.n, "index_bytes": len(data),
+        "candidate_pairs": outcome.candidate_pairs, "scored_pairs": outcome.scored_pairs, "kept": kept,
+    }
+
+
+def hourly(plan: Plan, workdir: Path) -> dict:
+    """An hour later, 1% of profiles changed: the whole recompute up to the changed lists, and their writes."""
+    from chalicelib.matching import ListDigests
+
+    warm_numba()
+    population, edits = edited(generate(plan.size, plan.seed), HOURLY_CHANGE, plan.seed)
+    previous = ListDigests.from_bytes((workdir / DIGESTS_FILE).read_bytes())
+    progress(f"{edits:,} profiles edited; recomputing and comparing with the stored digests")
+    timed = TimedRun()
+    began, cpu = time.perf_counter(), time.process_time()
+    _, outcome, _, sizes, (_, digests) = timed.run(population.profiles, population.exclusions, previous)
+    total, total_cpu = time.perf_counter() - began, time.process_time() - cpu
+    gone = len(previous.gone(digests))
+    return {
+        "seconds": total, "cpu_seconds": total_cpu, **timed.figures(), "edited_people": edits,
+        "lists_changed": outcome.changed_count, "lists_deleted": gone,
+        "write_units": int(sum(math.ceil(size / 1024) for size in sizes)) + gone, "peak_rss_mb": peak_rss_mb(),
     }
 
 
@@ -86,10 +120,11 @@ def queries(plan: Plan, workdir: Path) -> dict:
     from chalicelib.matching import MatchIndex, mentees_gaining
 
     population = generate(plan.size, plan.seed)
+    data = (workdir / INDEX_FILE).read_bytes()
     began = time.perf_counter()
-    index = MatchIndex.from_bytes((workdir / INDEX_FILE).read_bytes())
+    index = MatchIndex.from_bytes(data)
     load = time.perf_counter() - began
-    progress(f"index loaded in {load:.1f} s; timing queries")
+    progress(f"index loaded in {load:.2f} s; timing queries")
     by_id = {p.user_id: p for p in population.profiles}
     mentees, mentors = ordered_ids(population.profiles)
     skip_mentors, skip_mentees = _exclusions_by_user(population.exclusions)
@@ -127,7 +162,7 @@ def _reference_checks(plan, workdir, population, index, skip_mentors, skip_mente
     """The plain reference against both the recomputed lists and the index's queries."""
     from tests.unit.matching import reference
 
-    recomputed = read_json(workdir / "recompute.json")["lists"]
+    recomputed = read_json(workdir / "recompute.json")["kept"]
     mentees, mentors = ordered_ids(population.profiles)
     n_mentees, n_mentors = plan.reference_users
     people, exclusions = population.profiles, population.exclusions
@@ -175,4 +210,4 @@ def baselines(plan: Plan, workdir: Path) -> dict:
     }
 
 
-TASKS = {"recompute": recompute, "queries": queries, "baselines": baselines}
+TASKS = {"recompute": recompute, "hourly": hourly, "queries": queries, "baselines": baselines}

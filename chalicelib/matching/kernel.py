@@ -30,6 +30,7 @@ FIELD_BITS = 5
 MAX_SET = (1 << FIELD_BITS) - 1  # larger tag sets (the API allows 30) go to the numpy engine
 BOUND_TOP = 65_000  # the bound of a perfect score, leaving room below 2**16 for rounding up
 NEVER = 0xFFFF  # a floor no bound reaches
+SEED_ROWS = 64  # targets offered before the scan, from the posting list of the query's rarest tag
 
 
 class SetTooLargeError(ValueError):
@@ -119,31 +120,69 @@ def _score(v, t, t_sizes, tables):
 
 
 @nb.njit(cache=True, nogil=True)
-def _offer_block(start, q_rank, data, tables, scale, scratch, heap, size, floor, target_heaps):
-    """Score the targets of one block whose bound reaches a floor; offer them to the heaps."""
-    t_sizes, t_ranks = data[5], data[6]
-    values, margins, stats = scratch
+def _offer(t, v, q_rank, data, tables, scale, stats, heap, size, floor, target_heaps):
+    """Score one pair exactly and offer it to the query's heap and the target's, where its bound allows."""
     hs, hk = heap
-    ts, tk, tsize, tfloor = target_heaps
-    for i in range(BLOCK):
-        if margins[i] < 0:
+    ts, tk, tsize, tfloor, tworst = target_heaps
+    u = np.int32(v & np.uint32(0xFFFF))
+    score = _score(v, t, data[5], tables)
+    stats[0] += 1
+    if u >= floor:
+        size = push(hs, hk, size, score, data[6][t])
+        if size == hs.size:
+            floor = _floor_of(hs[0], scale)
+    # The target's heap is touched (a likely cache miss) only if the pair beats its k-th best.
+    if u >= tfloor[t] and score >= tworst[t]:
+        stats[1] += 1
+        tsize[t] = push(ts[t], tk[t], tsize[t], score, q_rank)
+        if tsize[t] == ts.shape[1]:
+            # Shared by the threads: any thread's k-th best is a lower bound of the merged k-th
+            # best, and a stale or lower value written by another thread only prunes less.
+            tfloor[t] = max(tfloor[t], _floor_of(ts[t, 0], scale))
+            tworst[t] = max(tworst[t], ts[t, 0])
+    return size, floor
+
+
+@nb.njit(cache=True, nogil=True)
+def _offer_block(start, q_rank, data, tables, scale, scratch, heap, size, floor, target_heaps):
+    """Offer the targets of one block whose bound reaches a floor."""
+    values, margins, stats, passing = scratch
+    n = 0
+    for i in range(BLOCK):  # gather the few passing rows first, without a branch per row
+        passing[n] = i
+        n += margins[i] >= 0
+    for j in range(n):
+        i = passing[j]
+        size, floor = _offer(start + i, values[i], q_rank, data, tables, scale, stats, heap, size, floor,
+                             target_heaps)
+    return size, floor
+
+
+@nb.njit(cache=True, nogil=True)
+def _seed(q, glo, ghi, data, tables, scale, acc, stats, heap, target_heaps):
+    """Offer first (and clear, so the scan skips them) targets holding the query's rarest tag: they
+    tend to be among its best, so its floor starts high rather than at the first k targets scanned."""
+    q_row_ptr, q_tags, q_sizes, post_grade, post_rows = data[0], data[1], data[2], data[7], data[8]
+    weights, heavy_slot = data[13], data[14]
+    rarest, shortest = -1, np.int64(1) << 62
+    for d in range(3):
+        if weights[d] <= 0.0 or q_sizes[q, d] == 0:
             continue
-        t = start + i
-        v = values[i]
-        u = np.int32(v & np.uint32(0xFFFF))
-        score = _score(v, t, t_sizes, tables)
-        stats[0] += 1
-        if u >= floor:
-            size = push(hs, hk, size, score, t_ranks[t])
-            if size == hs.size:
-                floor = _floor_of(hs[0], scale)
-        if u >= tfloor[t]:
-            stats[1] += 1
-            tsize[t] = push(ts[t], tk[t], tsize[t], score, q_rank)
-            if tsize[t] == ts.shape[1]:
-                # Shared by the threads: any thread's k-th best is a lower bound of the merged k-th
-                # best, and a stale or lower value written by another thread only prunes less.
-                tfloor[t] = max(tfloor[t], _floor_of(ts[t, 0], scale))
+        for i in range(q_row_ptr[3 * q + d], q_row_ptr[3 * q + d + 1]):
+            tag = q_tags[i]
+            length = post_grade[tag, ghi] - post_grade[tag, glo]
+            if heavy_slot[tag] < 0 and 0 < length < shortest:
+                rarest, shortest = tag, length
+    size, floor = 0, np.int32(1)  # below k kept, any pair sharing a weighted tag may enter
+    if rarest < 0:
+        return size, floor
+    first = post_grade[rarest, glo]
+    for p in range(first, first + min(shortest, SEED_ROWS)):
+        t = post_rows[p]
+        if acc[t] != 0:  # 0: excluded, or the query's own row
+            size, floor = _offer(t, acc[t], data[3][q], data, tables, scale, stats, heap, size, floor,
+                                 target_heaps)
+            acc[t] = 0
     return size, floor
 
 
@@ -154,8 +193,7 @@ def _rank_query(q, glo, ghi, data, scale, max_b, acc, tables, incs, scratch, hea
     _count(q, glo, ghi, data, scale, incs, acc)
     _clear_excluded(q, data, acc)
     lo, hi = t_grade_ptr[glo], t_grade_ptr[ghi]
-    size = 0
-    floor = np.int32(1)  # below k kept, any pair sharing a weighted tag may enter
+    size, floor = _seed(q, glo, ghi, data, tables, scale, acc, scratch[2], heap, target_heaps)
     tfloor = target_heaps[3]
     values, margins = scratch[0], scratch[1]
     # Targets are padded to a whole number of blocks with clear counters, so every block is full.
@@ -172,14 +210,14 @@ def _rank_query(q, glo, ghi, data, scale, max_b, acc, tables, incs, scratch, hea
 @nb.njit(cache=True, parallel=True)
 def _run(rows, q_lo, q_hi, data, scale, n_targets, max_a, max_b, k, n_chunks, target_heaps, out_ranks, out_scores,
          stats):
-    ts, tk, tsize, tfloor = target_heaps
+    ts, tk, tsize, tfloor, tworst = target_heaps
     for chunk in nb.prange(n_chunks):
         tid = nb.get_thread_id()
-        mine = (ts[tid], tk[tid], tsize[tid], tfloor)
+        mine = (ts[tid], tk[tid], tsize[tid], tfloor, tworst)
         acc = np.zeros(n_targets + BLOCK, np.uint32)
         tables = np.zeros((3, max_b.max() + 1, max_a + 1), np.float64)
         incs = np.zeros((3, max_b.max() + 1), np.uint32)
-        scratch = (np.zeros(BLOCK, np.uint32), np.zeros(BLOCK, np.int32), stats[chunk])
+        scratch = (np.zeros(BLOCK, np.uint32), np.zeros(BLOCK, np.int32), stats[chunk], np.zeros(BLOCK, np.int32))
         heap = (np.empty(k, np.float64), np.empty(k, np.int32))
         for i in range(chunk, rows.size, n_chunks):
             q = rows[i]
@@ -207,7 +245,7 @@ class KernelPasses:
         threads, n, k = nb.get_num_threads(), targets.n, max(k_targets, 1)
         self.target_heaps = (
             np.zeros((threads, n, k), np.float64), np.zeros((threads, n, k), np.int32),
-            np.zeros((threads, n), np.int32), np.full(n + BLOCK, NEVER, np.uint16),
+            np.zeros((threads, n), np.int32), np.full(n + BLOCK, NEVER, np.uint16), np.zeros(n + BLOCK, np.float64),
         )
         self.target_heaps[3][:n] = 1 if k_targets else NEVER
         self.target_offers = 0
@@ -234,7 +272,7 @@ class KernelPasses:
 
     def target_lists(self) -> tuple[np.ndarray, np.ndarray]:
         """After a fused pass over every query row: each target's best query ranks and scores."""
-        ts, tk, tsize, _ = self.target_heaps
+        ts, tk, tsize = self.target_heaps[:3]
         out_ranks = np.full((ts.shape[1], self.k_targets), -1, dtype=np.int32)
         out_scores = np.zeros((ts.shape[1], self.k_targets), dtype=np.float64)
         merge_heaps(ts, tk, tsize, out_ranks, out_scores)
