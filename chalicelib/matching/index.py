@@ -105,10 +105,10 @@ class MatchIndex:
         query = self.query_of(person, forward)
         hidden = self.hidden_rows(side, [person.user_id, *excluded])
         rows, scores = top_rows(score_cells(side, query, self.config.weights, hidden), side.ranks, self.config.k)
-        wanted = set(np.concatenate(query.ids).tolist())
+        shared = self._shared(side, rows, np.concatenate(query.ids))
         entries = [
-            (score, self.snapshot.user_id(side.ranks[row]), self._shared(side, row, wanted))
-            for row, score in zip(rows.tolist(), scores.tolist(), strict=True)
+            (score, self.snapshot.user_id(rank), tags)
+            for rank, score, tags in zip(side.ranks[rows].tolist(), scores.tolist(), shared, strict=True)
         ]
         entries += [entry for entry in self._overlay_entries(person, forward, excluded) if entry[0] > 0.0]
         entries.sort(key=lambda entry: (-entry[0], entry[1]))
@@ -124,10 +124,20 @@ class MatchIndex:
                                 shared_tags(mentee, mentor)))
         return entries
 
-    def _shared(self, side: Side, row: int, wanted: set[int]) -> tuple[tuple[str, ...], ...]:
-        """The tags a snapshot row shares with the query, per dimension (ids sort like tags)."""
+    def _shared(self, side: Side, rows: np.ndarray, wanted: np.ndarray) -> list[tuple[tuple[str, ...], ...]]:
+        """Per row, the tags it shares with the query, per dimension (ids sort like tags), gathered
+        for all rows at once."""
+        starts, ends = side.row_ptr[3 * rows], side.row_ptr[3 * rows + 3]
+        lengths = ends - starts
+        flat = side.tags[np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
+                         + np.arange(int(lengths.sum()))]
+        keep = np.isin(flat, wanted)
+        dims = np.repeat(np.tile(np.arange(3), rows.size), side.sizes[rows].ravel().astype(np.int64))
+        owner = np.repeat(np.arange(rows.size), lengths)
+        order = np.lexsort((flat[keep], dims[keep], owner[keep]))
         tags = self.snapshot.space.tags
-        row_tags = side.tags[side.row_ptr[3 * row] : side.row_ptr[3 * row + 3]].tolist()
-        n_skills, n_interests, _ = side.sizes[row].tolist()
-        cuts = ((0, n_skills), (n_skills, n_skills + n_interests), (n_skills + n_interests, len(row_tags)))
-        return tuple(tuple(tags[i] for i in sorted(wanted.intersection(row_tags[a:b]))) for a, b in cuts)
+        shared: list[list[list[str]]] = [[[], [], []] for _ in range(rows.size)]
+        for who, dim, tag in zip(owner[keep][order].tolist(), dims[keep][order].tolist(), flat[keep][order].tolist(),
+                                 strict=True):
+            shared[who][dim].append(tags[tag])
+        return [tuple(tuple(dim) for dim in row) for row in shared]
