@@ -14,9 +14,11 @@ from chalicelib.matching.passes import make_pass, run_numpy
 from chalicelib.matching.snapshot import ExcludedPairs, Snapshot
 
 ENGINES = ("auto", "numba", "numpy")
-# Below this many people "auto" uses numpy: the whole recompute is then faster than loading the
-# compiled kernel (measured with bench --crossover; see README "Matching at national scale").
-NUMPY_BELOW = 3_000
+# Below this many people "auto" uses numpy: the whole recompute (in a fresh process, as a Lambda
+# starts) is then faster than importing numba and loading the compiled kernel. Measured with
+# `python -m bench --crossover` on 2026-11-30 (2 cores, load average ~10, so noisy): numpy 1.1 s vs
+# numba 1.8 s at 1,000 people, 2.9 s vs 1.6 s at 2,000.
+NUMPY_BELOW = 1_500
 
 
 @dataclass(frozen=True)
