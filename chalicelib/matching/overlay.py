@@ -1,5 +1,5 @@
 """The bytes of a MatchIndex: a short header with the overlay (changed profiles, deleted ids),
-then the snapshot's compressed arrays."""
+then the snapshot's arrays (arrays.py)."""
 
 import json
 from typing import Any
@@ -32,11 +32,12 @@ def encode_overlay(snapshot: bytes, overlay: dict[str, MatchProfile], removed: f
     return MAGIC + len(header).to_bytes(8, "little") + header + snapshot
 
 
-def decode_overlay(data: bytes) -> tuple[bytes, dict[str, MatchProfile], frozenset[str]]:
+def decode_overlay(data: bytes) -> tuple[memoryview, dict[str, MatchProfile], frozenset[str]]:
+    """The snapshot's bytes (a view on `data`: no copy), the overlay and the removed ids."""
     if not data.startswith(MAGIC):
         raise IndexFormatError("not a match index")
     start = len(MAGIC) + 8
     end = start + int.from_bytes(data[len(MAGIC) : start], "little")
     header = json.loads(data[start:end])
     overlay = {p.user_id: p for p in map(profile_from_dict, header["overlay"])}
-    return data[end:], overlay, frozenset(header["removed"])
+    return memoryview(data)[end:], overlay, frozenset(header["removed"])
