@@ -83,6 +83,7 @@ if TYPE_CHECKING:
     from mypy_boto3_cognito_idp import CognitoIdentityProviderClient
     from mypy_boto3_s3 import S3Client
     from mypy_boto3_ses import SESClient
+    from mypy_boto3_stepfunctions import SFNClient
 
 
 @dataclass(frozen=True)
@@ -231,7 +232,7 @@ class Services:
 class LazyClient:
     """A boto3 client made on first use: a cold start pays only for the clients its call needs."""
 
-    def __init__(self, session: boto3.session.Session, service: Literal["cognito-idp", "s3", "ses"]):
+    def __init__(self, session: boto3.session.Session, service: Literal["cognito-idp", "s3", "ses", "stepfunctions"]):
         self._session, self._service = session, service
         self._client: Any = None  # Any: whichever client ``service`` names; every attribute is forwarded
 
@@ -271,9 +272,9 @@ def aws_adapters(settings: Settings) -> Adapters:
     )
 
 
-def _recompute_starter(settings: Settings, session) -> StepFunctionsRecomputeStarter | None:
+def _recompute_starter(settings: Settings, session: boto3.session.Session) -> StepFunctionsRecomputeStarter | None:
     arn = settings.recompute_state_machine_arn
-    return StepFunctionsRecomputeStarter(LazyClient(session, "stepfunctions"), arn) if arn else None
+    return StepFunctionsRecomputeStarter(cast("SFNClient", LazyClient(session, "stepfunctions")), arn) if arn else None
 
 
 def assemble(settings: Settings, adapters: Adapters) -> Services:

@@ -1,11 +1,14 @@
 """The sharded recompute's state machine in AWS Step Functions (``match_lists.ports.ShardedRunStarter``)."""
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mypy_boto3_stepfunctions import SFNClient
 
 
 class StepFunctionsRecomputeStarter:
-    def __init__(self, sfn_client: Any, state_machine_arn: str):
+    def __init__(self, sfn_client: "SFNClient", state_machine_arn: str):
         self._sfn, self._arn = sfn_client, state_machine_arn
 
     def start(self, now: datetime) -> str | None:

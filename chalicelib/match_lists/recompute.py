@@ -77,7 +77,7 @@ class RecomputeSummary:
     shards: int = 1
 
 
-def run_scheduled_recompute(stores: RecomputeStores, now: datetime) -> dict:
+def run_scheduled_recompute(stores: RecomputeStores, now: datetime) -> dict[str, object]:
     """The hourly schedule: one invocation below the configured size, else start the sharded run."""
     people = stores.store.population() or 0
     if stores.starter is not None and people >= stores.plan.shard_from:
@@ -95,7 +95,7 @@ def run_recompute(stores: RecomputeStores, now: datetime) -> RecomputeSummary:
     return publish(stores, run, [outcome], now, time.monotonic() - started)
 
 
-def start_run(stores: RecomputeStores, now: datetime) -> dict:
+def start_run(stores: RecomputeStores, now: datetime) -> dict[str, object]:
     """Step 1 of a sharded run: its input, saved for the shards; what the state machine maps over."""
     run = prepare(stores, now)
     run_id = f"{now.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
@@ -104,7 +104,7 @@ def start_run(stores: RecomputeStores, now: datetime) -> dict:
     return {"run": run_id, "of": of, "shards": list(range(of))}
 
 
-def run_shard(stores: RecomputeStores, run_id: str, number: int, of: int) -> dict:
+def run_shard(stores: RecomputeStores, run_id: str, number: int, of: int) -> dict[str, object]:
     """Step 2, once per shard (in parallel): write the shard's changed lists, then save its outcome."""
     run = ShardInput.from_bytes(stores.store.load_run(run_id, INPUT))
     outcome = run_shard_of(stores, run, Shard(number, of))
@@ -112,7 +112,7 @@ def run_shard(stores: RecomputeStores, run_id: str, number: int, of: int) -> dic
     return {"run": run_id, "shard": number, "lists_changed": outcome.changed_count}
 
 
-def publish_run(stores: RecomputeStores, run_id: str, of: int, now: datetime) -> dict:
+def publish_run(stores: RecomputeStores, run_id: str, of: int, now: datetime) -> dict[str, object]:
     """Step 3, after every shard succeeded: publish the run, then forget its parts."""
     run = ShardInput.from_bytes(stores.store.load_run(run_id, INPUT))
     outcomes = [ShardOutcome.from_bytes(stores.store.load_run(run_id, f"shard-{n}")) for n in range(of)]

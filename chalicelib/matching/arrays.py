@@ -8,8 +8,10 @@ index this way; np.savez_compressed made it inflate ~20 MB first).
 """
 
 import json
+from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 MAGIC = b"MENTOR-MATCH-ARRAYS 1\n"
 ALIGN = 64
@@ -19,8 +21,9 @@ class ArraysFormatError(ValueError):
     """The bytes are not arrays written by pack()."""
 
 
-def pack(arrays: dict[str, np.ndarray], meta: dict) -> bytes:
-    entries, offset = [], 0
+def pack(arrays: dict[str, NDArray[Any]], meta: dict[str, Any]) -> bytes:
+    entries: list[dict[str, Any]] = []
+    offset = 0
     contiguous = {name: np.ascontiguousarray(array) for name, array in arrays.items()}
     for name, array in contiguous.items():
         offset = -(-offset // ALIGN) * ALIGN
@@ -33,12 +36,12 @@ def pack(arrays: dict[str, np.ndarray], meta: dict) -> bytes:
     out[len(MAGIC) : len(MAGIC) + 8] = len(header).to_bytes(8, "little")
     out[len(MAGIC) + 8 : len(MAGIC) + 8 + len(header)] = header
     for entry, array in zip(entries, contiguous.values(), strict=True):
-        at = start + entry["offset"]
+        at = start + int(entry["offset"])
         out[at : at + array.nbytes] = array.tobytes()
     return bytes(out)
 
 
-def unpack(data: bytes | memoryview) -> tuple[dict[str, np.ndarray], dict]:
+def unpack(data: bytes | memoryview) -> tuple[dict[str, NDArray[Any]], dict[str, Any]]:
     """(arrays, meta); the arrays are read-only views on `data`."""
     view = memoryview(data)
     if bytes(view[: len(MAGIC)]) != MAGIC:
@@ -46,7 +49,7 @@ def unpack(data: bytes | memoryview) -> tuple[dict[str, np.ndarray], dict]:
     length = int.from_bytes(view[len(MAGIC) : len(MAGIC) + 8], "little")
     header = json.loads(bytes(view[len(MAGIC) + 8 : len(MAGIC) + 8 + length]))
     start = -(-(len(MAGIC) + 8 + length) // ALIGN) * ALIGN
-    arrays = {}
+    arrays: dict[str, NDArray[Any]] = {}
     for entry in header["arrays"]:
         dtype = np.dtype(entry["dtype"])
         count = int(np.prod(entry["shape"], dtype=np.int64))

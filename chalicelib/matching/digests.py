@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 
 from chalicelib.matching.arrays import pack, unpack
 from chalicelib.matching.model import Match
@@ -64,24 +65,25 @@ def digest_of(matches: Iterable[Match]) -> int:
     return digest or 1
 
 
-def user_hashes(user_ids: np.ndarray) -> np.ndarray:
+def user_hashes(user_ids: NDArray[np.bytes_]) -> NDArray[np.uint64]:
     """text_hash of every id of a numpy "S" array, vectorised over the ids."""
     raw = user_ids.view(np.uint8).reshape(user_ids.size, user_ids.dtype.itemsize) if user_ids.size else \
         np.zeros((0, 0), np.uint8)
-    h = np.full(user_ids.size, FNV_OFFSET, dtype=np.uint64)
+    h: NDArray[np.uint64] = np.full(user_ids.size, FNV_OFFSET, dtype=np.uint64)
     for column in raw.T:
         byte = column.astype(np.uint64)
-        h = np.where(column != 0, (h ^ byte) * np.uint64(FNV_PRIME), h)
+        h = np.where(column != 0, (h ^ byte) * np.uint64(FNV_PRIME), h).astype(np.uint64)
     return mix_array(h)
 
 
-def mix_array(z: np.ndarray) -> np.ndarray:
+def mix_array(z: NDArray[np.uint64]) -> NDArray[np.uint64]:
     z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
     z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-    return z ^ (z >> np.uint64(31))
+    mixed: NDArray[np.uint64] = z ^ (z >> np.uint64(31))
+    return mixed
 
 
-def tag_hashes(tags: Sequence[str], dim_ptr: Sequence[int]) -> np.ndarray:
+def tag_hashes(tags: Sequence[str], dim_ptr: Sequence[int]) -> NDArray[np.uint64]:
     dims = np.searchsorted(np.asarray(dim_ptr), np.arange(len(tags)), side="right") - 1
     return np.array([tag_hash(int(dim), tag) for dim, tag in zip(dims, tags, strict=True)], dtype=np.uint64)
 
@@ -90,31 +92,33 @@ def tag_hashes(tags: Sequence[str], dim_ptr: Sequence[int]) -> np.ndarray:
 class ListDigests:
     """The digest of every stored list, by user (sorted ids) and role; NO_LIST where there is none."""
 
-    user_ids: np.ndarray
-    mentee: np.ndarray  # uint64: the digest of the user's list of mentors
-    mentor: np.ndarray  # uint64: the digest of the user's list of mentees
+    user_ids: NDArray[np.bytes_]
+    mentee: NDArray[np.uint64]  # the digest of the user's list of mentors
+    mentor: NDArray[np.uint64]  # the digest of the user's list of mentees
 
     @classmethod
     def empty(cls) -> "ListDigests":
         return cls(np.zeros(0, dtype="S1"), np.zeros(0, np.uint64), np.zeros(0, np.uint64))
 
-    def aligned(self, user_ids: np.ndarray, lo: int = 0, hi: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def aligned(self, user_ids: NDArray[np.bytes_], lo: int = 0,
+                hi: int | None = None) -> tuple[NDArray[np.uint64], NDArray[np.uint64]]:
         """(mentee, mentor) digests of user_ids[lo:hi] (NO_LIST for users this one does not know)."""
         wanted = user_ids[lo:hi]
         mentee = np.zeros(wanted.size, np.uint64)
         mentor = np.zeros(wanted.size, np.uint64)
         if self.user_ids.size and wanted.size:
             at = np.minimum(np.searchsorted(self.user_ids, wanted), self.user_ids.size - 1)
-            known = self.user_ids[at] == wanted
+            known: NDArray[np.bool_] = self.user_ids[at] == wanted
             mentee[known], mentor[known] = self.mentee[at[known]], self.mentor[at[known]]
         return mentee, mentor
 
     def gone(self, current: "ListDigests") -> list[tuple[str, str]]:
         """(user id, role) of lists kept here that the current digests no longer have."""
         mentee, mentor = current.aligned(self.user_ids)
-        keys = []
+        keys: list[tuple[str, str]] = []
         for role, before, now in (("mentee", self.mentee, mentee), ("mentor", self.mentor, mentor)):
-            keys += [(uid.decode(), role) for uid in self.user_ids[(before != NO_LIST) & (now == NO_LIST)].tolist()]
+            gone = self.user_ids[(before != NO_LIST) & (now == NO_LIST)]
+            keys += [(bytes(uid).decode(), role) for uid in gone.tolist()]
         return keys
 
     def to_bytes(self) -> bytes:

@@ -12,11 +12,13 @@ not reflected until the next recompute.
 from collections.abc import Collection
 
 import numpy as np
+from numpy.typing import NDArray
 
 from chalicelib.matching.index import MatchIndex
 from chalicelib.matching.model import MatchProfile
 from chalicelib.matching.queries import score_cells
 from chalicelib.matching.scoring import is_available_mentor, is_candidate_pair, pair_score
+from chalicelib.matching.sides import Side
 
 
 class MissingThresholdsError(ValueError):
@@ -37,29 +39,32 @@ def mentees_gaining(index: MatchIndex, mentor: MatchProfile, excluded: Collectio
 
 
 def _snapshot_mentees_gaining(index: MatchIndex, mentor: MatchProfile, excluded: Collection[str],
-                              include_current: bool) -> np.ndarray:
+                              include_current: bool) -> NDArray[np.intp]:
     snapshot = index.snapshot
     mentees = snapshot.mentees
     hidden = index.hidden_rows(mentees, [mentor.user_id, *excluded])
     new = score_cells(mentees, index.query_of(mentor, forward=False), snapshot.config.weights, hidden)
     new_scores = new.target_scores()
     scores, keys = snapshot.threshold_scores, snapshot.threshold_keys
+    assert scores is not None and keys is not None  # mentees_gaining checked the index has them
     # Entering needs at least the old (k+1)-th score, which filters out almost every mentee.
     near = np.flatnonzero((new_scores > 0.0) & (new_scores >= scores[1, new.lo : new.lo + new_scores.size]))
     rows = near + new.lo
     new_scores = new_scores[near]
     old_scores = _old_scores(index, mentor, hidden, rows)
     key = int(snapshot.rank_keys([mentor.user_id])[0])
-    was_in = (old_scores > 0.0) & (
+    was_in: NDArray[np.bool_] = (old_scores > 0.0) & (
         (old_scores > scores[0, rows]) | ((old_scores == scores[0, rows]) & (key <= keys[0, rows]))
     )
     bar_scores = np.where(was_in, scores[1, rows], scores[0, rows])
     bar_keys = np.where(was_in, keys[1, rows], keys[0, rows])
-    is_in = (new_scores > bar_scores) | ((new_scores == bar_scores) & (key < bar_keys))
-    return rows[is_in if include_current else is_in & ~was_in]
+    is_in: NDArray[np.bool_] = (new_scores > bar_scores) | ((new_scores == bar_scores) & (key < bar_keys))
+    chosen: NDArray[np.intp] = rows[is_in if include_current else is_in & ~was_in]
+    return chosen
 
 
-def _old_scores(index: MatchIndex, mentor: MatchProfile, hidden: np.ndarray, rows: np.ndarray) -> np.ndarray:
+def _old_scores(index: MatchIndex, mentor: MatchProfile, hidden: NDArray[np.int32],
+                rows: NDArray[np.intp]) -> NDArray[np.float64]:
     """The snapshot version of the mentor's scores for the given mentee rows (0 if none).
 
     Only for these few rows: their tags are compared with the old mentor's directly, and scored
@@ -73,25 +78,26 @@ def _old_scores(index: MatchIndex, mentor: MatchProfile, hidden: np.ndarray, row
     mentors, mentees = snapshot.mentors, snapshot.mentees
     row = int(mentor_rows[0])
     grade = int(np.searchsorted(mentors.grade_ptr, row, side="right") - 1)
-    total = None
+    terms = []
     for dim, weight in enumerate(snapshot.config.weights):
         shared = _shared_counts(mentees, rows, dim, mentors.row_tags(row, dim))
         union = int(mentors.sizes[row, dim]) + mentees.sizes[rows, dim].astype(np.int64) - shared
-        term = weight * np.divide(shared, union, out=np.zeros(rows.size), where=union > 0)
-        total = term if total is None else total + term
+        terms.append(weight * np.divide(shared, union, out=np.zeros(rows.size), where=union > 0))
+    total = (terms[0] + terms[1]) + terms[2]  # the order every path adds in (scoring.py)
     visible = (rows < mentees.grade_ptr[grade + 1]) & ~np.isin(rows, hidden)
     old[visible] = total[visible]
     return old
 
 
-def _shared_counts(side, rows: np.ndarray, dim: int, tags: np.ndarray) -> np.ndarray:
+def _shared_counts(side: Side, rows: NDArray[np.intp], dim: int, tags: NDArray[np.int32]) -> NDArray[np.int64]:
     """Per row, how many of its tags in dimension `dim` are among `tags`."""
     starts, ends = side.row_ptr[3 * rows + dim], side.row_ptr[3 * rows + dim + 1]
     lengths = ends - starts
     owner = np.repeat(np.arange(rows.size), lengths)
     flat = side.tags[np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
                      + np.arange(int(lengths.sum()))]
-    return np.bincount(owner, weights=np.isin(flat, tags), minlength=rows.size).astype(np.int64)
+    counts: NDArray[np.int64] = np.bincount(owner, weights=np.isin(flat, tags), minlength=rows.size).astype(np.int64)
+    return counts
 
 
 def _overlay_mentees_gaining(index: MatchIndex, mentor: MatchProfile, excluded: Collection[str],

@@ -13,6 +13,7 @@ grade is free: every path ranks ties by user rank, never by row.
 """
 
 import numpy as np
+from numpy.typing import NDArray
 
 from chalicelib.matching.sides import N_GRADES, Side
 
@@ -21,7 +22,8 @@ ALONE = 0.8  # share of a tag's holders (on each side) that must hold no other t
 MIN_VOLUME = 0.02  # share of all counting work a tag must make to be worth its runs
 
 
-def choose_heavy(mentors: Side, mentees: Side, weights: tuple[float, ...], dim_ptr: tuple[int, ...]) -> np.ndarray:
+def choose_heavy(mentors: Side, mentees: Side, weights: tuple[float, ...],
+                 dim_ptr: tuple[int, ...]) -> NDArray[np.int32]:
     """The tags (heaviest first) with the most (mentee, mentor) pairs sharing them, among those held alone."""
     n_tags = mentors.n_tags
     volume = (np.bincount(mentees.tags, minlength=n_tags).astype(np.float64)
@@ -31,19 +33,21 @@ def choose_heavy(mentors: Side, mentees: Side, weights: tuple[float, ...], dim_p
             volume[dim_ptr[dim] : dim_ptr[dim + 1]] = 0.0
     volume[(_held_alone(mentors) < ALONE) | (_held_alone(mentees) < ALONE)] = 0.0
     top = np.argsort(-volume, kind="stable")[:MAX_HEAVY]
-    return top[volume[top] > MIN_VOLUME * max(volume.sum(), 1.0)].astype(np.int32)
+    heavy: NDArray[np.int32] = top[volume[top] > MIN_VOLUME * max(float(volume.sum()), 1.0)].astype(np.int32)
+    return heavy
 
 
-def _held_alone(side: Side) -> np.ndarray:
+def _held_alone(side: Side) -> NDArray[np.float64]:
     """Per tag, the share of its holders on this side for whom it is their only tag of its dimension."""
     entry_rows = np.repeat(np.arange(side.n, dtype=np.int64), side.sizes.sum(axis=1))
     entry_dims = np.repeat(np.tile(np.arange(3, dtype=np.int64), side.n), side.sizes.ravel())
     alone = side.sizes[entry_rows, entry_dims] == 1
     holders = np.bincount(side.tags, minlength=side.n_tags)
-    return np.bincount(side.tags, weights=alone, minlength=side.n_tags) / np.maximum(holders, 1)
+    share: NDArray[np.float64] = np.bincount(side.tags, weights=alone, minlength=side.n_tags) / np.maximum(holders, 1)
+    return share
 
 
-def with_heavy_runs(side: Side, heavy: np.ndarray) -> Side:
+def with_heavy_runs(side: Side, heavy: NDArray[np.int32]) -> Side:
     """The side with rows ordered by (grade, heavy-tag bits, rank), and the run offsets of that order."""
     n_keys = 1 << heavy.size
     keys = _row_keys(side, heavy)
@@ -63,18 +67,20 @@ def with_heavy_runs(side: Side, heavy: np.ndarray) -> Side:
     )
 
 
-def _row_keys(side: Side, heavy: np.ndarray) -> np.ndarray:
+def _row_keys(side: Side, heavy: NDArray[np.int32]) -> NDArray[np.int64]:
     """Per row, one bit per heavy tag it holds; the heaviest tag is the highest bit."""
     bit_of_tag = np.zeros(side.n_tags, dtype=np.int64)
     bit_of_tag[heavy] = 1 << np.arange(heavy.size - 1, -1, -1, dtype=np.int64)
     entry_rows = np.repeat(np.arange(side.n, dtype=np.int64), side.sizes.sum(axis=1))
     # A row holds a tag at most once, so adding the bits is the same as or-ing them.
-    return np.bincount(entry_rows, weights=bit_of_tag[side.tags], minlength=side.n).astype(np.int64)
+    keys: NDArray[np.int64] = np.bincount(entry_rows, weights=bit_of_tag[side.tags], minlength=side.n).astype(np.int64)
+    return keys
 
 
-def _permuted_tags(side: Side, order: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+def _permuted_tags(side: Side, order: NDArray[np.intp], sizes: NDArray[np.int32]) -> NDArray[np.int32]:
     lengths = sizes.sum(axis=1).astype(np.int64)
     starts = side.row_ptr[3 * order]
     new_starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
     index = np.repeat(starts - new_starts, lengths) + np.arange(int(lengths.sum()), dtype=np.int64)
-    return side.tags[index]
+    tags: NDArray[np.int32] = side.tags[index]
+    return tags

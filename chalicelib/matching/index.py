@@ -124,7 +124,8 @@ class MatchIndex:
                                 shared_tags(mentee, mentor)))
         return entries
 
-    def _shared(self, side: Side, rows: np.ndarray, wanted: np.ndarray) -> list[tuple[tuple[str, ...], ...]]:
+    def _shared(self, side: Side, rows: NDArray[np.intp],
+                wanted: NDArray[np.int32]) -> list[tuple[tuple[str, ...], ...]]:
         """Per row, the tags it shares with the query, per dimension (ids sort like tags), gathered
         for all rows at once."""
         starts, ends = side.row_ptr[3 * rows], side.row_ptr[3 * rows + 3]

@@ -18,8 +18,11 @@ Scores use the same float64 operations as the scalar rules (scoring.py), so resu
 ties included (heaps order by score, then user rank).
 """
 
+from typing import TypeAlias
+
 import numba as nb
 import numpy as np
+from numpy.typing import NDArray
 
 from chalicelib.matching.heaps import merge_heaps, push, write_sorted
 from chalicelib.matching.passes import Pass
@@ -33,12 +36,29 @@ NEVER = 0xFFFF  # a floor no bound reaches
 SEED_ROWS = 64  # targets offered before the scan, from the posting list of the query's rarest tag
 
 
+Acc: TypeAlias = NDArray[np.uint32]  # per target: the three shared-tag counts and the bound
+Tables: TypeAlias = NDArray[np.float64]  # (3, b, c): exact w·J terms
+Heap: TypeAlias = tuple[NDArray[np.float64], NDArray[np.int32]]  # scores, ranks
+# Per thread: heaps (scores, ranks, sizes) of every target; shared: floors (uint16) and k-th best scores.
+TargetHeaps: TypeAlias = tuple[NDArray[np.float64], NDArray[np.int32], NDArray[np.int32], NDArray[np.uint16],
+                               NDArray[np.float64]]
+Scratch: TypeAlias = tuple[NDArray[np.uint32], NDArray[np.int32], NDArray[np.int64], NDArray[np.int32]]
+PassData: TypeAlias = tuple[  # KernelPasses.data: the Pass as the kernel reads it
+    NDArray[np.int64], NDArray[np.int32], NDArray[np.int64], NDArray[np.int32],  # queries: row_ptr, tags, sizes, ranks
+    NDArray[np.int64], NDArray[np.uint8], NDArray[np.int32],  # targets: grade_ptr, sizes (padded), ranks
+    NDArray[np.int64], NDArray[np.int32], NDArray[np.uint8],  # postings: post_grade, post_rows, post_sizes
+    NDArray[np.int64], NDArray[np.int32], NDArray[np.int32],  # excluded_ptr, excluded_rows, self_rows
+    NDArray[np.float64], NDArray[np.int64], NDArray[np.int64], int,  # weights, heavy slots, runs, heavy tags
+]
+
+
 class SetTooLargeError(ValueError):
     """A tag set has more tags than the kernel's counters hold."""
 
 
 @nb.njit(cache=True, nogil=True)
-def _prepare(a, weights, scale, max_b, tables, incs):
+def _prepare(a: NDArray[np.int64], weights: NDArray[np.float64], scale: float, max_b: NDArray[np.int64],
+             tables: Tables, incs: NDArray[np.uint32]) -> None:
     """Exact score tables w·(c/(a+b-c)), and per target size b the counter increment of one shared tag."""
     for d in range(3):
         for b in range(max_b[d] + 1):
@@ -52,7 +72,7 @@ def _prepare(a, weights, scale, max_b, tables, incs):
 
 
 @nb.njit(cache=True, nogil=True)
-def _count(q, glo, ghi, data, scale, incs, acc):
+def _count(q: int, glo: int, ghi: int, data: PassData, scale: float, incs: NDArray[np.uint32], acc: Acc) -> None:
     q_row_ptr, q_tags, q_sizes, post_grade, post_rows, post_sizes = data[0], data[1], data[2], data[7], data[8], data[9]
     weights, heavy_slot, heavy_ptr, n_heavy = data[13], data[14], data[15], data[16]
     for d in range(3):
@@ -72,7 +92,8 @@ def _count(q, glo, ghi, data, scale, incs, acc):
 
 
 @nb.njit(cache=True, nogil=True)
-def _add_runs(slot, n_heavy, glo, ghi, heavy_ptr, inc, acc):
+def _add_runs(slot: int, n_heavy: int, glo: int, ghi: int, heavy_ptr: NDArray[np.int64], inc: np.uint32,
+              acc: Acc) -> None:
     """Add inc to every target of grades glo .. ghi - 1 holding the heavy tag in `slot` (2**slot runs a grade)."""
     n_keys = 1 << n_heavy
     width = 1 << (n_heavy - 1 - slot)  # heavy-bit keys per run
@@ -83,7 +104,7 @@ def _add_runs(slot, n_heavy, glo, ghi, heavy_ptr, inc, acc):
 
 
 @nb.njit(cache=True, nogil=True)
-def _clear_excluded(q, data, acc):
+def _clear_excluded(q: int, data: PassData, acc: Acc) -> None:
     skip_ptr, skip_rows, self_rows = data[10], data[11], data[12]
     for p in range(skip_ptr[q], skip_ptr[q + 1]):
         acc[skip_rows[p]] = 0
@@ -92,7 +113,8 @@ def _clear_excluded(q, data, acc):
 
 
 @nb.njit(cache=True, nogil=True)
-def _block(acc, floors, floor, values, margins):
+def _block(acc: Acc, floors: NDArray[np.uint16], floor: np.int32, values: NDArray[np.uint32],
+           margins: NDArray[np.int32]) -> np.int32:
     """Copy and clear one block of counters; the largest margin of a bound over its floors (>= 0: score some)."""
     for i in range(BLOCK):
         v = acc[i]
@@ -106,21 +128,22 @@ def _block(acc, floors, floor, values, margins):
 
 
 @nb.njit(cache=True, nogil=True)
-def _floor_of(score, scale):
+def _floor_of(score: float, scale: float) -> np.int32:
     return max(np.int32(1), np.int32(np.floor(score * scale)) - 1)
 
 
 @nb.njit(cache=True, nogil=True)
-def _score(v, t, t_sizes, tables):
+def _score(v: np.uint32, t: int, t_sizes: NDArray[np.uint8], tables: Tables) -> float:
     c0 = (v >> np.uint32(16)) & np.uint32(MAX_SET)
     c1 = (v >> np.uint32(16 + FIELD_BITS)) & np.uint32(MAX_SET)
     c2 = (v >> np.uint32(16 + 2 * FIELD_BITS)) & np.uint32(MAX_SET)
-    score = tables[0, t_sizes[t, 0], c0] + tables[1, t_sizes[t, 1], c1]
-    return score + tables[2, t_sizes[t, 2], c2]
+    score: float = tables[0, t_sizes[t, 0], c0] + tables[1, t_sizes[t, 1], c1]
+    return score + float(tables[2, t_sizes[t, 2], c2])
 
 
 @nb.njit(cache=True, nogil=True)
-def _offer(t, v, q_rank, data, tables, scale, stats, heap, size, floor, target_heaps):
+def _offer(t: int, v: np.uint32, q_rank: int, data: PassData, tables: Tables, scale: float, stats: NDArray[np.int64],
+           heap: Heap, size: int, floor: np.int32, target_heaps: TargetHeaps) -> tuple[int, np.int32]:
     """Score one pair exactly and offer it to the query's heap and the target's, where its bound allows."""
     hs, hk = heap
     ts, tk, tsize, tfloor, tworst = target_heaps
@@ -144,7 +167,8 @@ def _offer(t, v, q_rank, data, tables, scale, stats, heap, size, floor, target_h
 
 
 @nb.njit(cache=True, nogil=True)
-def _offer_block(start, q_rank, data, tables, scale, scratch, heap, size, floor, target_heaps):
+def _offer_block(start: int, q_rank: int, data: PassData, tables: Tables, scale: float, scratch: Scratch,
+                 heap: Heap, size: int, floor: np.int32, target_heaps: TargetHeaps) -> tuple[int, np.int32]:
     """Offer the targets of one block whose bound reaches a floor."""
     values, margins, stats, passing = scratch
     n = 0
@@ -159,7 +183,8 @@ def _offer_block(start, q_rank, data, tables, scale, scratch, heap, size, floor,
 
 
 @nb.njit(cache=True, nogil=True)
-def _seed(q, glo, ghi, data, tables, scale, acc, stats, heap, target_heaps):
+def _seed(q: int, glo: int, ghi: int, data: PassData, tables: Tables, scale: float, acc: Acc,
+          stats: NDArray[np.int64], heap: Heap, target_heaps: TargetHeaps) -> tuple[int, np.int32]:
     """Offer first (and clear, so the scan skips them) targets holding the query's rarest tag: they
     tend to be among its best, so its floor starts high rather than at the first k targets scanned."""
     q_row_ptr, q_tags, q_sizes, post_grade, post_rows = data[0], data[1], data[2], data[7], data[8]
@@ -187,7 +212,9 @@ def _seed(q, glo, ghi, data, tables, scale, acc, stats, heap, target_heaps):
 
 
 @nb.njit(cache=True, nogil=True)
-def _rank_query(q, glo, ghi, data, scale, max_b, acc, tables, incs, scratch, heap, target_heaps):
+def _rank_query(q: int, glo: int, ghi: int, data: PassData, scale: float, max_b: NDArray[np.int64], acc: Acc,
+                tables: Tables, incs: NDArray[np.uint32], scratch: Scratch, heap: Heap,
+                target_heaps: TargetHeaps) -> int:
     q_sizes, q_ranks, t_grade_ptr, weights = data[2], data[3], data[4], data[13]
     _prepare(q_sizes[q], weights, scale, max_b, tables, incs)
     _count(q, glo, ghi, data, scale, incs, acc)
@@ -208,8 +235,9 @@ def _rank_query(q, glo, ghi, data, scale, max_b, acc, tables, incs, scratch, hea
 
 
 @nb.njit(cache=True, parallel=True)
-def _run(rows, q_lo, q_hi, data, scale, n_targets, max_a, max_b, k, n_chunks, target_heaps, out_ranks, out_scores,
-         stats):
+def _run(rows: NDArray[np.int64], q_lo: NDArray[np.int64], q_hi: NDArray[np.int64], data: PassData, scale: float,
+         n_targets: int, max_a: int, max_b: NDArray[np.int64], k: int, n_chunks: int, target_heaps: TargetHeaps,
+         out_ranks: NDArray[np.int32], out_scores: NDArray[np.float64], stats: NDArray[np.int64]) -> None:
     ts, tk, tsize, tfloor, tworst = target_heaps
     for chunk in nb.prange(n_chunks):
         tid = nb.get_thread_id()
@@ -234,16 +262,16 @@ class KernelPasses:
         if largest > MAX_SET:
             raise SetTooLargeError(f"a tag set of {largest} tags; the kernel counts at most {MAX_SET}")
         self.spec, self.k_targets = spec, k_targets
-        weights = np.asarray(weights, dtype=np.float64)
-        self.scale = BOUND_TOP / max(float(weights.sum()), 1e-9)
-        self.data = (
+        w = np.asarray(weights, dtype=np.float64)
+        self.scale = BOUND_TOP / max(float(w.sum()), 1e-9)
+        self.data: PassData = (
             queries.row_ptr, queries.tags, queries.sizes.astype(np.int64), queries.ranks, targets.grade_ptr,
             _padded_sizes(targets.sizes), targets.ranks, targets.post_grade, targets.post_rows, targets.post_sizes,
-            spec.excluded_ptr, spec.excluded_rows, spec.self_rows, weights, _heavy_slots(targets), targets.runs,
+            spec.excluded_ptr, spec.excluded_rows, spec.self_rows, w, _heavy_slots(targets), targets.runs,
             int(targets.heavy_tags.size),
         )
         threads, n, k = nb.get_num_threads(), targets.n, max(k_targets, 1)
-        self.target_heaps = (
+        self.target_heaps: TargetHeaps = (
             np.zeros((threads, n, k), np.float64), np.zeros((threads, n, k), np.int32),
             np.zeros((threads, n), np.int32), np.full(n + BLOCK, NEVER, np.uint16), np.zeros(n + BLOCK, np.float64),
         )
@@ -251,9 +279,8 @@ class KernelPasses:
         self.target_offers = 0
         self.scored = 0  # pairs scored exactly (the rest of each grade range was skipped by its bound)
 
-    def rank(self, rows: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    def rank(self, rows: NDArray[np.int64], k: int) -> tuple[NDArray[np.int32], NDArray[np.float64]]:
         """Target ranks and scores of the given query rows, best first (-1 / 0.0 pad short lists)."""
-        rows = np.asarray(rows, dtype=np.int64)
         out_ranks = np.full((rows.size, k), -1, dtype=np.int32)
         out_scores = np.zeros((rows.size, k), dtype=np.float64)
         if rows.size:
@@ -270,7 +297,7 @@ class KernelPasses:
             self.target_offers += int(stats[:, 1].sum())
         return out_ranks, out_scores
 
-    def target_lists(self) -> tuple[np.ndarray, np.ndarray]:
+    def target_lists(self) -> tuple[NDArray[np.int32], NDArray[np.float64]]:
         """After a fused pass over every query row: each target's best query ranks and scores."""
         ts, tk, tsize = self.target_heaps[:3]
         out_ranks = np.full((ts.shape[1], self.k_targets), -1, dtype=np.int32)
@@ -279,13 +306,13 @@ class KernelPasses:
         return out_ranks, out_scores
 
 
-def _heavy_slots(targets: Side) -> np.ndarray:
+def _heavy_slots(targets: Side) -> NDArray[np.int64]:
     slots = np.full(targets.n_tags, -1, dtype=np.int64)
     slots[targets.heavy_tags] = np.arange(targets.heavy_tags.size)
     return slots
 
 
-def _padded_sizes(sizes: np.ndarray) -> np.ndarray:
+def _padded_sizes(sizes: NDArray[np.int32]) -> NDArray[np.uint8]:
     padded = np.zeros((sizes.shape[0] + BLOCK, 3), np.uint8)
     padded[: sizes.shape[0]] = sizes
     return padded

@@ -1,12 +1,14 @@
 """Match objects for ranked arrays: each entry explained by the tags the two people share."""
 
 import numpy as np
+from numpy.typing import NDArray
 
 from chalicelib.matching.model import Match
 from chalicelib.matching.snapshot import Snapshot
 
 
-def matches_of(snapshot: Snapshot, forward: bool, row: int, ranks: np.ndarray, scores: np.ndarray) -> list[Match]:
+def matches_of(snapshot: Snapshot, forward: bool, row: int, ranks: NDArray[np.int32],
+               scores: NDArray[np.float64]) -> list[Match]:
     """The list of row `row` of the mentee side (forward) or of the mentor side, from its ranked entries."""
     side, other = (snapshot.mentees, snapshot.mentors) if forward else (snapshot.mentors, snapshot.mentees)
     mine = [set(side.row_tags(row, dim).tolist()) for dim in range(3)]

@@ -9,6 +9,7 @@ numba.
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 
 from chalicelib.matching.queries import Query, score_cells, top_rows
 from chalicelib.matching.sides import N_GRADES, Side
@@ -20,16 +21,16 @@ class Pass:
     queries: Side
     targets: Side
     forward: bool
-    self_rows: np.ndarray  # int32 per query row: the target row of the same user, or -1
-    excluded_ptr: np.ndarray  # int64 CSR per query row ...
-    excluded_rows: np.ndarray  # ... of target rows the query must not be matched with
+    self_rows: NDArray[np.int32]  # per query row: the target row of the same user, or -1
+    excluded_ptr: NDArray[np.int64]  # CSR per query row ...
+    excluded_rows: NDArray[np.int32]  # ... of target rows the query must not be matched with
 
     @property
-    def query_grades(self) -> np.ndarray:
+    def query_grades(self) -> NDArray[np.int64]:
         return np.repeat(np.arange(N_GRADES, dtype=np.int64), np.diff(self.queries.grade_ptr))
 
     @property
-    def grade_bounds(self) -> tuple[np.ndarray, np.ndarray]:
+    def grade_bounds(self) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
         """Per query row, the target grades it may be matched with: lo .. hi - 1."""
         grades = self.query_grades
         if self.forward:
@@ -58,7 +59,8 @@ def make_pass(snapshot: Snapshot, forward: bool, exclusions: ExcludedPairs) -> P
     )
 
 
-def _exclusion_rows(exclusions: ExcludedPairs, queries: Side, targets: Side, forward: bool):
+def _exclusion_rows(exclusions: ExcludedPairs, queries: Side, targets: Side,
+                    forward: bool) -> tuple[NDArray[np.int64], NDArray[np.int32]]:
     pairs = (exclusions.mentee_ranks, exclusions.mentor_ranks)
     q_ranks, t_ranks = pairs if forward else pairs[::-1]
     q_rows = queries.row_of_rank[q_ranks]
@@ -74,7 +76,8 @@ def row_query(side: Side, row: int, forward: bool, grade: int) -> Query:
     return Query(ids=ids, sizes=tuple(int(s) for s in side.sizes[row]), grade_lo=lo, grade_hi=hi)
 
 
-def run_numpy(spec: Pass, weights: tuple[float, ...], k: int, rows: np.ndarray):
+def run_numpy(spec: Pass, weights: tuple[float, ...], k: int,
+              rows: NDArray[np.int64]) -> tuple[NDArray[np.int32], NDArray[np.float64]]:
     """Top-k target ranks and scores for the given query rows (-1 / 0.0 pad short lists)."""
     out_ranks = np.full((len(rows), k), -1, dtype=np.int32)
     out_scores = np.zeros((len(rows), k), dtype=np.float64)

@@ -12,6 +12,7 @@ only targets in the best cells are ever sorted.
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 from chalicelib.matching.sides import Side
 
@@ -23,7 +24,7 @@ CACHED_CELLS = 1 << 22  # tables kept for later queries with the same set sizes 
 class Query:
     """One person's tags as one side sees them, and the grade range of their candidates."""
 
-    ids: tuple[np.ndarray, ...]  # per dimension: ids of the tags the snapshot knows
+    ids: tuple[NDArray[np.int32], ...]  # per dimension: ids of the tags the snapshot knows
     sizes: tuple[int, ...]  # per dimension: the full set size (unknown tags count too)
     grade_lo: int  # candidates' grades are grade_lo .. grade_hi - 1
     grade_hi: int
@@ -34,23 +35,24 @@ class Cells:
     """Every target row lo .. lo + n - 1 in its score cell, and each cell's exact score."""
 
     lo: int
-    cells: np.ndarray  # int64 (n,)
-    scores: np.ndarray  # float64 (n_cells,)
+    cells: NDArray[np.intp]  # (n,)
+    scores: NDArray[np.float64]  # (n_cells,)
 
-    def target_scores(self) -> np.ndarray:
-        return np.take(self.scores, self.cells)
+    def target_scores(self) -> NDArray[np.float64]:
+        scores: NDArray[np.float64] = np.take(self.scores, self.cells)
+        return scores
 
 
-def score_cells(side: Side, query: Query, weights: tuple[float, ...], hidden: np.ndarray = ()) -> Cells:
+def score_cells(side: Side, query: Query, weights: tuple[float, ...], hidden: ArrayLike = ()) -> Cells:
     """The cells of rows in the query's grade range; `hidden` rows get a zero-score cell."""
     lo = int(side.grade_ptr[query.grade_lo])
     hi = max(int(side.grade_ptr[query.grade_hi]), lo)
-    hidden = np.asarray(hidden, dtype=np.int64) - lo
-    hidden = hidden[(hidden >= 0) & (hidden < hi - lo)]
+    local = np.asarray(hidden, dtype=np.int64) - lo
+    local = local[(local >= 0) & (local < hi - lo)]
     widths = tuple(size + 1 if weights[d] > 0.0 else 1 for d, size in enumerate(query.sizes))
     n_classes = side.size_table.shape[0]
     if n_classes * widths[0] * widths[1] * widths[2] > MAX_CELLS:
-        return _one_cell_per_target(side, query, weights, lo, hi, hidden)
+        return _one_cell_per_target(side, query, weights, lo, hi, local)
     # cell = (c_s·stride_s + c_i·stride_i + c_p)·n_classes + size class
     strides = (widths[1] * widths[2] * n_classes, widths[2] * n_classes, n_classes)
     # Index arrays are intp throughout: numpy casts int32 indices to intp on every gather.
@@ -60,11 +62,12 @@ def score_cells(side: Side, query: Query, weights: tuple[float, ...], hidden: np
             ids = _add_heavy_runs(side, query, query.ids[dim], strides[dim], cells, lo)
             if ids.size:
                 np.add.at(cells, _posting_rows(side, query, ids, lo), strides[dim])
-    cells[hidden] = side.size_ids[lo + hidden]
+    cells[local] = side.size_ids[lo + local]
     return Cells(lo=lo, cells=cells, scores=_cell_scores(side, query.sizes, widths, weights))
 
 
-def _add_heavy_runs(side: Side, query: Query, ids: np.ndarray, stride: int, cells: np.ndarray, lo: int) -> np.ndarray:
+def _add_heavy_runs(side: Side, query: Query, ids: NDArray[np.int32], stride: int, cells: NDArray[np.intp],
+                    lo: int) -> NDArray[np.int32]:
     """Add the stride to the rows holding each heavy tag among `ids` by slices of their runs
     (heavytags.py), much cheaper than one add per row; returns the other ids."""
     heavy = np.isin(ids, side.heavy_tags)
@@ -80,15 +83,16 @@ def _add_heavy_runs(side: Side, query: Query, ids: np.ndarray, stride: int, cell
     return ids[~heavy]
 
 
-def _posting_rows(side: Side, query: Query, ids: np.ndarray, lo: int) -> np.ndarray:
+def _posting_rows(side: Side, query: Query, ids: NDArray[np.int32], lo: int) -> NDArray[np.intp]:
     """Rows (minus lo) holding each of these tags of the query, inside its grade range."""
     bounds = side.post_grade[ids]
     starts, ends = bounds[:, query.grade_lo].tolist(), bounds[:, query.grade_hi].tolist()
-    rows = np.concatenate([side.post_rows[s:e] for s, e in zip(starts, ends, strict=True)]).astype(np.intp)
+    rows: NDArray[np.intp] = np.concatenate([side.post_rows[s:e] for s, e in zip(starts, ends, strict=True)]).astype(np.intp)
     return rows - lo if lo else rows
 
 
-def _one_cell_per_target(side: Side, query: Query, weights, lo: int, hi: int, hidden: np.ndarray) -> Cells:
+def _one_cell_per_target(side: Side, query: Query, weights: tuple[float, ...], lo: int, hi: int,
+                         hidden: NDArray[np.int64]) -> Cells:
     """For very large tag sets: score every target directly, (w_s·J_s + w_i·J_i) + w_p·J_p."""
     total = np.zeros(hi - lo)
     for dim in range(3):
@@ -101,13 +105,14 @@ def _one_cell_per_target(side: Side, query: Query, weights, lo: int, hi: int, hi
     return Cells(lo=lo, cells=np.arange(hi - lo), scores=total)
 
 
-def _cell_scores(side: Side, sizes, widths, weights) -> np.ndarray:
+def _cell_scores(side: Side, sizes: tuple[int, ...], widths: tuple[int, ...],
+                 weights: tuple[float, ...]) -> NDArray[np.float64]:
     """Exact scores, (w_s·J_s + w_i·J_i) + w_p·J_p, of every (counts, size class) cell."""
     key = (tuple(sizes), widths, tuple(weights))
     cached = side.cell_scores.get(key)
     if cached is not None:
         return cached
-    terms = []
+    terms: list[NDArray[np.float64]] = []
     for dim in range(3):
         shared = np.arange(widths[dim], dtype=np.int64)[:, None]
         union = sizes[dim] + side.size_table[None, :, dim] - shared
@@ -115,14 +120,14 @@ def _cell_scores(side: Side, sizes, widths, weights) -> np.ndarray:
         terms.append(weights[dim] * jaccard)
     n = side.size_table.shape[0]
     total = terms[0].reshape(widths[0], 1, 1, n) + terms[1].reshape(1, widths[1], 1, n)
-    scores = (total + terms[2].reshape(1, 1, widths[2], n)).reshape(-1)
+    scores: NDArray[np.float64] = (total + terms[2].reshape(1, 1, widths[2], n)).reshape(-1)
     if sum(table.size for table in side.cell_scores.values()) + scores.size > CACHED_CELLS:
         side.cell_scores.clear()
     side.cell_scores[key] = scores
     return scores
 
 
-def top_rows(cells: Cells, ranks: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+def top_rows(cells: Cells, ranks: NDArray[np.int32], k: int) -> tuple[NDArray[np.intp], NDArray[np.float64]]:
     """Rows and scores of the k best targets with score > 0; ties go to the smaller rank."""
     counts = np.bincount(cells.cells, minlength=cells.scores.size)
     used = np.flatnonzero((counts > 0) & (cells.scores > 0.0))

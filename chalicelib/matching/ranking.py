@@ -9,8 +9,9 @@ pass of its own.
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 
-from chalicelib.matching.passes import make_pass, run_numpy
+from chalicelib.matching.passes import Pass, make_pass, run_numpy
 from chalicelib.matching.snapshot import ExcludedPairs, Snapshot
 
 ENGINES = ("auto", "numba", "numpy")
@@ -23,12 +24,12 @@ NUMPY_BELOW = 1_500
 
 @dataclass(frozen=True)
 class RankedLists:
-    mentee_rows: np.ndarray  # rows of snapshot.mentees ...
-    mentors: np.ndarray  # ... their mentors' ranks (rows, k + 1), best first, -1 padding
-    mentor_scores: np.ndarray
-    mentor_rows: np.ndarray  # rows of snapshot.mentors ...
-    mentees: np.ndarray  # ... their mentees' ranks (rows, k)
-    mentee_scores: np.ndarray
+    mentee_rows: NDArray[np.int64]  # rows of snapshot.mentees ...
+    mentors: NDArray[np.int32]  # ... their mentors' ranks (rows, k + 1), best first, -1 padding
+    mentor_scores: NDArray[np.float64]
+    mentor_rows: NDArray[np.int64]  # rows of snapshot.mentors ...
+    mentees: NDArray[np.int32]  # ... their mentees' ranks (rows, k)
+    mentee_scores: NDArray[np.float64]
     candidate_pairs: int  # pairs inside the grade ranges the ranking had to consider
     scored_pairs: int  # pairs it scored exactly; the rest its bounds skipped (numpy scores them all)
 
@@ -55,38 +56,42 @@ def choose_engine(snapshot: Snapshot, engine: str) -> str:
 
 
 def rank_lists(snapshot: Snapshot, exclusions: ExcludedPairs, engine: str = "auto",
-               mentee_rows: np.ndarray | None = None, mentor_rows: np.ndarray | None = None) -> RankedLists:
+               mentee_rows: NDArray[np.int64] | None = None,
+               mentor_rows: NDArray[np.int64] | None = None) -> RankedLists:
     everyone = mentee_rows is None and mentor_rows is None
-    mentee_rows = np.arange(snapshot.mentees.n) if mentee_rows is None else np.asarray(mentee_rows, np.int64)
-    mentor_rows = np.arange(snapshot.mentors.n) if mentor_rows is None else np.asarray(mentor_rows, np.int64)
+    mentee_rows = np.arange(snapshot.mentees.n, dtype=np.int64) if mentee_rows is None else mentee_rows
+    mentor_rows = np.arange(snapshot.mentors.n, dtype=np.int64) if mentor_rows is None else mentor_rows
     forward, reverse = make_pass(snapshot, True, exclusions), make_pass(snapshot, False, exclusions)
     weights, k = snapshot.config.weights, snapshot.config.k
     if choose_engine(snapshot, engine) == "numpy":
-        mentors = run_numpy(forward, weights, k + 1, mentee_rows)
-        mentees = run_numpy(reverse, weights, k, mentor_rows)
+        mentors, mentor_scores = run_numpy(forward, weights, k + 1, mentee_rows)
+        mentees, mentee_scores = run_numpy(reverse, weights, k, mentor_rows)
         candidates = _candidates(forward, mentee_rows) + _candidates(reverse, mentor_rows)
-        return RankedLists(mentee_rows, *mentors, mentor_rows, *mentees, candidates, candidates)
+        return RankedLists(mentee_rows, mentors, mentor_scores, mentor_rows, mentees, mentee_scores, candidates,
+                           candidates)
     from chalicelib.matching.kernel import KernelPasses
 
     if everyone:  # one fused pass: every pair is looked at once, for both lists
         fused = KernelPasses(forward, weights, k)
-        mentors = fused.rank(mentee_rows, k + 1)
-        return RankedLists(mentee_rows, *mentors, mentor_rows, *fused.target_lists(),
+        mentors, mentor_scores = fused.rank(mentee_rows, k + 1)
+        mentees, mentee_scores = fused.target_lists()
+        return RankedLists(mentee_rows, mentors, mentor_scores, mentor_rows, mentees, mentee_scores,
                            _candidates(forward, mentee_rows), fused.scored)
     forward_pass, reverse_pass = KernelPasses(forward, weights), KernelPasses(reverse, weights)
-    mentors, mentees = forward_pass.rank(mentee_rows, k + 1), reverse_pass.rank(mentor_rows, k)
-    return RankedLists(mentee_rows, *mentors, mentor_rows, *mentees,
+    mentors, mentor_scores = forward_pass.rank(mentee_rows, k + 1)
+    mentees, mentee_scores = reverse_pass.rank(mentor_rows, k)
+    return RankedLists(mentee_rows, mentors, mentor_scores, mentor_rows, mentees, mentee_scores,
                        _candidates(forward, mentee_rows) + _candidates(reverse, mentor_rows),
                        forward_pass.scored + reverse_pass.scored)
 
 
-def _candidates(spec, rows: np.ndarray) -> int:
+def _candidates(spec: Pass, rows: NDArray[np.int64]) -> int:
     lo, hi = spec.grade_bounds
     ptr = spec.targets.grade_ptr
     return int((ptr[hi[rows]] - ptr[lo[rows]]).sum())
 
 
-def list_thresholds(snapshot: Snapshot, ranked: RankedLists) -> tuple[np.ndarray, np.ndarray]:
+def list_thresholds(snapshot: Snapshot, ranked: RankedLists) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
     """Per ranked mentee row, the k-th and (k+1)-th entries of their list (see Snapshot.threshold_*)."""
     k = snapshot.config.k
     tail = ranked.mentors[:, k - 1 : k + 1].T

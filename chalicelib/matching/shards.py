@@ -10,8 +10,10 @@ exact whatever the shards, so the results never depend on how many there are.
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from chalicelib.matching.arrays import pack, unpack
 from chalicelib.matching.digests import NO_LIST, SEED, ListDigests, digest_of, tag_hashes, user_hashes
@@ -19,6 +21,7 @@ from chalicelib.matching.matchlists import matches_of
 from chalicelib.matching.model import Match
 from chalicelib.matching.ranking import RankedLists, choose_engine, list_thresholds, rank_lists
 from chalicelib.matching.scoring import MENTEE, MENTOR
+from chalicelib.matching.sides import Side
 from chalicelib.matching.snapshot import MENTEE_ROLE, MENTOR_ROLE, ExcludedPairs, Snapshot
 
 Changed = tuple[str, str, list[Match]]  # user id, role ("mentee": my mentors), the new list
@@ -47,7 +50,7 @@ class ShardInput:
 
     snapshot: Snapshot
     exclusions: ExcludedPairs
-    notes: dict = field(default_factory=dict)
+    notes: dict[str, Any] = field(default_factory=dict)
 
     def to_bytes(self) -> bytes:
         arrays = {**self.snapshot.to_arrays(), "excluded_mentees": self.exclusions.mentee_ranks,
@@ -65,11 +68,11 @@ class ShardInput:
 class ShardOutcome:
     lo: int  # the shard's users are ranks lo .. hi - 1
     hi: int
-    mentee: np.ndarray  # uint64 per user of the shard: the digest of their mentee list (NO_LIST: none)
-    mentor: np.ndarray
-    mentee_rows: np.ndarray  # the shard's rows of snapshot.mentees, and their list thresholds
-    threshold_scores: np.ndarray
-    threshold_keys: np.ndarray
+    mentee: NDArray[np.uint64]  # per user of the shard: the digest of their mentee list (NO_LIST: none)
+    mentor: NDArray[np.uint64]
+    mentee_rows: NDArray[np.int64]  # the shard's rows of snapshot.mentees, and their list thresholds
+    threshold_scores: NDArray[np.float64]
+    threshold_keys: NDArray[np.int64]
     candidate_pairs: int
     scored_pairs: int
     changed_count: int  # lists whose digest changed
@@ -115,11 +118,11 @@ def compute_shard(snapshot: Snapshot, exclusions: ExcludedPairs, previous: ListD
                         ranked.scored_pairs, count, changed)
 
 
-def _rows_in(side, lo: int, hi: int) -> np.ndarray:
-    return np.flatnonzero((side.ranks >= lo) & (side.ranks < hi))
+def _rows_in(side: Side, lo: int, hi: int) -> NDArray[np.int64]:
+    return np.flatnonzero((side.ranks >= lo) & (side.ranks < hi)).astype(np.int64)
 
 
-def _digests(snapshot: Snapshot, ranked: RankedLists, engine: str) -> tuple[np.ndarray, np.ndarray]:
+def _digests(snapshot: Snapshot, ranked: RankedLists, engine: str) -> tuple[NDArray[np.uint64], NDArray[np.uint64]]:
     """Digests of every ranked list: from the arrays with numba, else from the lists themselves (small runs)."""
     k = snapshot.config.k
     if engine == "numba":
@@ -134,12 +137,16 @@ def _digests(snapshot: Snapshot, ranked: RankedLists, engine: str) -> tuple[np.n
             _python_digests(snapshot, False, ranked.mentor_rows, ranked.mentees, ranked.mentee_scores))
 
 
-def _python_digests(snapshot, forward, rows, ranks, scores) -> np.ndarray:
+def _python_digests(snapshot: Snapshot, forward: bool, rows: NDArray[np.int64], ranks: NDArray[np.int32],
+                    scores: NDArray[np.float64]) -> NDArray[np.uint64]:
     return np.array([digest_of(matches_of(snapshot, forward, row, ranks[i], scores[i]))
                      for i, row in enumerate(rows.tolist())], dtype=np.uint64)
 
 
-def _changed(snapshot: Snapshot, ranked: RankedLists, lo: int, now, before) -> Iterator[Changed]:
+Digests = tuple[NDArray[np.uint64], NDArray[np.uint64]]  # (mentee lists, mentor lists) of a shard's users
+
+
+def _changed(snapshot: Snapshot, ranked: RankedLists, lo: int, now: Digests, before: Digests) -> Iterator[Changed]:
     """The lists whose digest differs from the stored one, built as Match lists (only these)."""
     k = snapshot.config.k
     for role, forward, rows, ranks, scores, side, digests, old in (

@@ -7,11 +7,12 @@ tag to the rows holding it, in row order, with per-grade offsets so a query read
 part of a list inside its grade range.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
+from numpy.typing import NDArray
 
 from chalicelib.grades import GRADE_RANK, GRADES
 from chalicelib.matching.model import MatchProfile
@@ -22,37 +23,38 @@ N_GRADES = len(GRADES)
 
 @dataclass(frozen=True, eq=False)
 class Side:
-    ranks: np.ndarray  # int32 (n,): the row's user, as its position among all sorted user ids
-    grade_ptr: np.ndarray  # int64 (N_GRADES + 1,): rows of grade g are grade_ptr[g] .. grade_ptr[g + 1] - 1
-    sizes: np.ndarray  # int32 (n, 3): set sizes per dimension
-    tags: np.ndarray  # int32: the tag ids of every row, row by row, dimension by dimension
+    ranks: NDArray[np.int32]  # (n,): the row's user, as its position among all sorted user ids
+    grade_ptr: NDArray[np.int64]  # (N_GRADES + 1,): rows of grade g are grade_ptr[g] .. grade_ptr[g + 1] - 1
+    sizes: NDArray[np.int32]  # (n, 3): set sizes per dimension
+    tags: NDArray[np.int32]  # the tag ids of every row, row by row, dimension by dimension
     n_tags: int
     n_users: int
     # Heavy tags (heavytags.py): inside a grade, rows are sorted by which of these tags they hold;
     # rows of grade g with heavy bits b are heavy_ptr[g·2**H + b] .. heavy_ptr[g·2**H + b + 1] - 1.
-    heavy_tags: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
-    heavy_ptr: np.ndarray | None = None
+    heavy_tags: NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    heavy_ptr: NDArray[np.int64] | None = None
 
     @property
     def n(self) -> int:
         return int(self.ranks.size)
 
     @cached_property
-    def row_ptr(self) -> np.ndarray:
+    def row_ptr(self) -> NDArray[np.int64]:
         """Tags of row r in dimension d: tags[row_ptr[3r + d] : row_ptr[3r + d + 1]]."""
         return np.concatenate(([0], np.cumsum(self.sizes.ravel(), dtype=np.int64)))
 
     @cached_property
-    def dim_sizes(self) -> np.ndarray:
+    def dim_sizes(self) -> NDArray[np.int32]:
         return np.ascontiguousarray(self.sizes.T)
 
     @cached_property
-    def cell_scores(self) -> dict:
+    def cell_scores(self) -> dict[tuple[tuple[int, ...], tuple[int, ...], tuple[float, ...]],
+                                  NDArray[np.float64]]:
         """Per-query score tables already computed, by (query sizes, widths, weights)."""
         return {}
 
     @cached_property
-    def _size_classes(self) -> tuple[np.ndarray, np.ndarray]:
+    def _size_classes(self) -> tuple[NDArray[np.int64], NDArray[np.int32]]:
         if self.n == 0:
             return np.zeros((0, 3), dtype=np.int64), np.zeros(0, dtype=np.int32)
         # Pack the three sizes into one integer so np.unique sorts a flat array.
@@ -62,17 +64,17 @@ class Side:
         return table.astype(np.int64), ids.reshape(-1).astype(np.int32)
 
     @property
-    def size_table(self) -> np.ndarray:
+    def size_table(self) -> NDArray[np.int64]:
         """int64 (n_classes, 3): the distinct (skills, interests, professions) set sizes."""
         return self._size_classes[0]
 
     @property
-    def size_ids(self) -> np.ndarray:
+    def size_ids(self) -> NDArray[np.int32]:
         """int32 (n,): each row's size class (a row of size_table)."""
         return self._size_classes[1]
 
     @cached_property
-    def _postings(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _postings(self) -> tuple[NDArray[np.int64], NDArray[np.int32], NDArray[np.int64]]:
         entry_rows = np.repeat(np.arange(self.n, dtype=np.int32), self.sizes.sum(axis=1))
         order = np.argsort(self.tags, kind="stable")
         post_rows = entry_rows[order]
@@ -84,17 +86,17 @@ class Side:
         return post_ptr.astype(np.int64), post_rows, post_grade
 
     @property
-    def post_rows(self) -> np.ndarray:
+    def post_rows(self) -> NDArray[np.int32]:
         """Rows holding each tag, list by list (int32)."""
         return self._postings[1]
 
     @property
-    def runs(self) -> np.ndarray:
+    def runs(self) -> NDArray[np.int64]:
         """The heavy-tag run offsets (just grade_ptr when the side has no heavy tags)."""
         return self.grade_ptr if self.heavy_ptr is None else self.heavy_ptr
 
     @cached_property
-    def tag_dims(self) -> np.ndarray:
+    def tag_dims(self) -> NDArray[np.int64]:
         """int64 (n_tags,): the dimension of every tag (tags no row holds: 0)."""
         entry_dims = np.repeat(np.tile(np.arange(3, dtype=np.int64), self.n), self.sizes.ravel())
         dims = np.zeros(self.n_tags, dtype=np.int64)
@@ -102,35 +104,35 @@ class Side:
         return dims
 
     @cached_property
-    def post_sizes(self) -> np.ndarray:
+    def post_sizes(self) -> NDArray[np.uint8]:
         """uint8: per posting entry, the size of its row's set in the tag's dimension (the kernel's bound)."""
         dims = np.repeat(self.tag_dims, np.diff(self._postings[0]))
         return np.minimum(self.sizes[self.post_rows, dims], 255).astype(np.uint8)
 
     @property
-    def post_grade(self) -> np.ndarray:
+    def post_grade(self) -> NDArray[np.int64]:
         """int64 (n_tags, N_GRADES + 1): list t's rows of grade >= g start at post_grade[t, g]."""
         return self._postings[2]
 
     @cached_property
-    def row_of_rank(self) -> np.ndarray:
+    def row_of_rank(self) -> NDArray[np.int32]:
         rows = np.full(self.n_users, -1, dtype=np.int32)
         rows[self.ranks] = np.arange(self.n, dtype=np.int32)
         return rows
 
-    def row_tags(self, row: int, dim: int) -> np.ndarray:
+    def row_tags(self, row: int, dim: int) -> NDArray[np.int32]:
         start = 3 * row + dim
         return self.tags[self.row_ptr[start] : self.row_ptr[start + 1]]
 
-    def rows_of_ranks(self, ranks: np.ndarray) -> np.ndarray:
+    def rows_of_ranks(self, ranks: NDArray[np.int64]) -> NDArray[np.int32]:
         """Rows of the given users that are on this side (others are dropped)."""
         rows = self.row_of_rank[ranks]
         return rows[rows >= 0]
 
-    def to_arrays(self, prefix: str) -> dict[str, np.ndarray]:
+    def to_arrays(self, prefix: str) -> dict[str, NDArray[np.generic]]:
         """The side and what queries derive from it, so that a reader derives nothing (see arrays.py)."""
-        arrays = {
-            "ranks": self.ranks, "grade_ptr": self.grade_ptr, "sizes": self.sizes.astype(_size_type(self.sizes)),
+        arrays: dict[str, NDArray[np.generic]] = {
+            "ranks": self.ranks, "grade_ptr": self.grade_ptr, "sizes": _compact(self.sizes),
             "tags": self.tags, "heavy_tags": self.heavy_tags, "heavy_ptr": self.runs,
             "post_rows": self.post_rows, "post_grade": self.post_grade,
             "size_table": self.size_table, "size_ids": self.size_ids,
@@ -138,12 +140,16 @@ class Side:
         return {f"{prefix}_{name}": array for name, array in arrays.items()}
 
     @classmethod
-    def from_arrays(cls, arrays, prefix: str, n_tags: int, n_users: int) -> "Side":
-        def get(name):
+    def from_arrays(cls, arrays: Mapping[str, NDArray[np.generic]], prefix: str, n_tags: int,
+                    n_users: int) -> "Side":
+        def get(name: str) -> NDArray[np.generic]:
             return arrays[f"{prefix}_{name}"]
 
-        side = cls(ranks=get("ranks"), grade_ptr=get("grade_ptr"), sizes=get("sizes"), tags=get("tags"),
-                   n_tags=n_tags, n_users=n_users, heavy_tags=get("heavy_tags"), heavy_ptr=get("heavy_ptr"))
+        # astype(copy=False) keeps the stored arrays as views; only the compact sizes are widened.
+        side = cls(ranks=get("ranks").astype(np.int32, copy=False), grade_ptr=get("grade_ptr").astype(np.int64, copy=False),
+                   sizes=get("sizes").astype(np.int32), tags=get("tags").astype(np.int32, copy=False),
+                   n_tags=n_tags, n_users=n_users, heavy_tags=get("heavy_tags").astype(np.int32, copy=False),
+                   heavy_ptr=get("heavy_ptr").astype(np.int64, copy=False))
         # Seed the cached derivations with the stored ones (cached_property keeps them in __dict__).
         post_grade = get("post_grade")
         post_ptr = np.append(post_grade[:, 0], post_grade[-1, -1]) if n_tags else np.zeros(1, np.int64)
@@ -152,8 +158,8 @@ class Side:
         return side
 
 
-def _size_type(sizes: np.ndarray):
-    return np.uint8 if sizes.max(initial=0) < 2**8 else np.int32
+def _compact(sizes: NDArray[np.int32]) -> NDArray[np.generic]:
+    return sizes.astype(np.uint8) if sizes.max(initial=0) < 2**8 else sizes
 
 
 def build_side(

@@ -2,8 +2,10 @@
 
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
+from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from chalicelib.matching.arrays import pack, unpack
 from chalicelib.matching.heavytags import choose_heavy, with_heavy_runs
@@ -28,8 +30,8 @@ class SnapshotFormatError(ValueError):
 class ExcludedPairs:
     """(mentee, mentor) pairs that must not be matched, as snapshot ranks (ids unknown to it dropped)."""
 
-    mentee_ranks: np.ndarray
-    mentor_ranks: np.ndarray
+    mentee_ranks: NDArray[np.int64]
+    mentor_ranks: NDArray[np.int64]
 
     @classmethod
     def none(cls) -> "ExcludedPairs":
@@ -38,16 +40,16 @@ class ExcludedPairs:
 
 @dataclass(frozen=True, eq=False)
 class Snapshot:
-    user_ids: np.ndarray  # bytes (numpy "S"), sorted: a user's rank is their position here
+    user_ids: NDArray[np.bytes_]  # sorted: a user's rank is their position here
     space: TagSpace
     mentors: Side  # available mentors (mentor role, accepting, below capacity)
     mentees: Side
     config: MatchConfig
-    roles: np.ndarray  # uint8 per user: MENTEE_ROLE | MENTOR_ROLE bits (an unavailable mentor keeps MENTOR_ROLE)
+    roles: NDArray[np.uint8]  # per user: MENTEE_ROLE | MENTOR_ROLE bits (an unavailable mentor keeps MENTOR_ROLE)
     # The k-th (row 0) and (k+1)-th (row 1) entries of each mentee's list when the snapshot was
     # taken, shape (2, n_mentees), as score and 2·rank + 1; an empty slot is (0.0, empty_key).
-    threshold_scores: np.ndarray | None = None
-    threshold_keys: np.ndarray | None = None
+    threshold_scores: NDArray[np.float64] | None = None
+    threshold_keys: NDArray[np.int64] | None = None
 
     @property
     def n_users(self) -> int:
@@ -58,7 +60,7 @@ class Snapshot:
         return 2 * self.n_users + 2
 
     def user_id(self, rank: int) -> str:
-        return self.user_ids[rank].decode()
+        return bytes(self.user_ids[rank]).decode()
 
     def excluded_pairs(self, pairs: Iterable[tuple[str, str]]) -> ExcludedPairs:
         """(mentee id, mentor id) pairs as ranks; pairs naming someone not in the snapshot are dropped."""
@@ -68,20 +70,22 @@ class Snapshot:
         known = (mentees % 2 == 1) & (mentors % 2 == 1)
         return ExcludedPairs(mentees[known] // 2, mentors[known] // 2)
 
-    def rank_keys(self, user_ids: Iterable[str]) -> np.ndarray:
+    def rank_keys(self, user_ids: Iterable[str]) -> NDArray[np.int64]:
         """Tie-break keys comparable with every snapshot user: 2·rank + 1, or 2·insertion point."""
         wanted = np.array([uid.encode() for uid in user_ids], dtype=bytes)  # own width: never truncated
         if not self.n_users or wanted.size == 0:
             return np.zeros(wanted.size, dtype=np.int64)
         at = np.searchsorted(self.user_ids, wanted)
-        found = self.user_ids[np.minimum(at, self.n_users - 1)] == wanted
+        found: NDArray[np.bool_] = self.user_ids[np.minimum(at, self.n_users - 1)] == wanted
         found &= at < self.n_users
         return 2 * at.astype(np.int64) + found
 
-    def ranks_of(self, user_ids: Iterable[str]) -> np.ndarray:
+    def ranks_of(self, user_ids: Iterable[str]) -> NDArray[np.int64]:
         """Ranks of those ids that are in the snapshot."""
         keys = self.rank_keys(user_ids)
-        return (keys[keys % 2 == 1] // 2).astype(np.int64)
+        # Named and typed: numpy types a comparison (keys % 2 == 1), and so this, as Any.
+        ranks: NDArray[np.int64] = (keys[keys % 2 == 1] // 2).astype(np.int64)
+        return ranks
 
     @classmethod
     def build(cls, profiles: Iterable[MatchProfile], config: MatchConfig) -> "Snapshot":
@@ -105,18 +109,18 @@ class Snapshot:
             roles=np.array(roles, dtype=np.uint8),
         )
 
-    def with_thresholds(self, scores: np.ndarray, keys: np.ndarray) -> "Snapshot":
+    def with_thresholds(self, scores: NDArray[np.float64], keys: NDArray[np.int64]) -> "Snapshot":
         return replace(self, threshold_scores=scores, threshold_keys=keys)
 
-    def to_arrays(self) -> dict[str, np.ndarray]:
-        arrays = {"user_ids": self.user_ids, "roles": self.roles, **self.space.to_arrays(),
+    def to_arrays(self) -> dict[str, NDArray[Any]]:
+        arrays: dict[str, NDArray[Any]] = {"user_ids": self.user_ids, "roles": self.roles, **self.space.to_arrays(),
                   **self.mentors.to_arrays("mentors"), **self.mentees.to_arrays("mentees")}
-        if self.threshold_scores is not None:
+        if self.threshold_scores is not None and self.threshold_keys is not None:
             arrays["threshold_scores"] = self.threshold_scores
             arrays["threshold_keys"] = self.threshold_keys
         return arrays
 
-    def meta(self) -> dict:
+    def meta(self) -> dict[str, Any]:
         return {"version": FORMAT_VERSION, "config": asdict(self.config)}
 
     def to_bytes(self) -> bytes:
@@ -129,7 +133,7 @@ class Snapshot:
         return cls.from_arrays(arrays, meta)
 
     @classmethod
-    def from_arrays(cls, arrays: dict[str, np.ndarray], meta: dict) -> "Snapshot":
+    def from_arrays(cls, arrays: dict[str, NDArray[Any]], meta: dict[str, Any]) -> "Snapshot":
         if meta.get("version") != FORMAT_VERSION:
             raise SnapshotFormatError(f"unsupported match snapshot format {meta.get('version')}")
         space = TagSpace.from_arrays(arrays)

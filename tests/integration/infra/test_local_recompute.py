@@ -1,6 +1,7 @@
 """`RECOMPUTE_SHARDS=<n> make recompute`: the local runner plays the state machine, one process per
 shard, against a moto server, and leaves the same match lists as the single invocation."""
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -31,8 +32,13 @@ def moto_port(monkeypatch):
     reset_settings()
     settings = get_settings()
     create_tables(settings)
-    boto3.client("s3", region_name=settings.region).create_bucket(
-        Bucket=settings.snapshot_bucket, CreateBucketConfiguration={"LocationConstraint": settings.region})
+    s3 = boto3.client("s3", region_name=settings.region)
+    with contextlib.suppress(s3.exceptions.BucketAlreadyOwnedByYou):  # moto's state may outlive a test
+        s3.create_bucket(Bucket=settings.snapshot_bucket,
+                         CreateBucketConfiguration={"LocationConstraint": settings.region})
+    forget_every_list(settings)
+    for profile in DynamoProfileRepository().scan_all():  # from the start: nobody
+        DynamoProfileRepository().delete(profile.user_id)
     yield port
     server.stop()
     reset_settings()
