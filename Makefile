@@ -70,10 +70,10 @@ test: ## Install what tests need and run the whole suite (unit, integration, e2e
 	@$(MAKE) --no-print-directory lint typecheck
 	@$(PYTEST) tests
 
-recompute: $(BIN)/.installed ## Run the scheduled match recompute against the running local stack (make run)
+recompute: $(BIN)/.installed ## Run the scheduled match recompute against the running local stack (make run); RECOMPUTE_SHARDS=<n>: n shard processes
 	@$(BIN)/python -m infra.local.recompute
 
-bench: $(BIN)/.installed ## Run the matching benchmark (10k, 100k, 520k people; ARGS="--quick" for a short run)
+bench: $(BIN)/.installed ## Run the matching benchmark (10k, 100k, 520k; ARGS="--quick", "--sizes 2000000" sharded, "--crossover")
 	@$(BIN)/python -m bench $(ARGS)
 
 admin: $(BIN)/.installed ## Run the admin CLI against the running local stack, e.g. make admin ARGS="stats --csv"
