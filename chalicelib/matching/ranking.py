@@ -18,7 +18,8 @@ ENGINES = ("auto", "numba", "numpy")
 # Below this many people "auto" uses numpy: the whole recompute (in a fresh process, as a Lambda
 # starts) is then faster than importing numba and loading the compiled kernel. Measured with
 # `python -m bench --crossover` on 2026-11-30 (2 cores, load average ~10, so noisy): numpy 1.1 s vs
-# numba 1.8 s at 1,000 people, 2.9 s vs 1.6 s at 2,000.
+# numba 1.8 s at 1,000 people, 2.9 s vs 1.6 s at 2,000. (With the kernel before the pruning bounds,
+# `make coldstart` had put the crossover near 4,000.) infra/cost/model.py uses this constant too.
 NUMPY_BELOW = 1_500
 
 

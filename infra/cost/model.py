@@ -9,6 +9,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from chalicelib.matching.ranking import NUMPY_BELOW
+
 HOURS = 720
 
 
@@ -128,7 +130,7 @@ def lists_changed_per_run(u: Usage, inputs: Inputs) -> float:
 def recompute_seconds(u: Usage, inputs: Inputs, design: Design) -> float:
     a = inputs.assumptions
     kernel = a["recompute_kernel_cache_load_seconds"] if design.kernel_cache else a["recompute_kernel_compile_seconds_before"]
-    kernel = kernel if u.people >= 4000 else 0.0  # numpy below 4,000 people: no kernel at all
+    kernel = kernel if u.people >= NUMPY_BELOW else 0.0  # engine "auto" takes numpy below it: no kernel at all
     return (a["recompute_handler_overhead_seconds"] + kernel + engine_seconds(u.people, inputs)
             + u.people / a["recompute_scan_people_per_second"] + lists_changed_per_run(u, inputs) / 2000)
 
