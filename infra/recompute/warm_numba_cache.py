@@ -1,21 +1,27 @@
-"""Compile the recompute's numba kernel once, at image build, into NUMBA_CACHE_DIR.
+"""Compile the recompute's numba kernels once, at image build, into NUMBA_CACHE_DIR.
 
     NUMBA_CACHE_DIR=/opt/numba-cache NUMBA_CPU_NAME=generic python infra/recompute/warm_numba_cache.py
 
-Runs the exact engine (engine="numba") on a small made-up population, which compiles every
-kernel specialisation the recompute uses (uint8 counters: no profile has 256 tags in one
-dimension; the schema caps them far lower). NUMBA_CPU_NAME=generic makes the cache valid on
-any x86-64 CPU, so Lambda's machines load it instead of compiling again (numba keys its cache
-by CPU name and features). Prints how long the compile took.
+Runs what the image's handlers run, with engine="numba", on a small made-up population: the hourly
+recompute's one shard of everyone (the fused pass that ranks both directions at once) and a shard
+of a sharded run (the recompute_shard Lambda: one pass per direction for its rows), each with the
+list digests. That compiles every kernel specialisation they use (uint8 counters: no profile has
+256 tags in one dimension; the schema caps them far lower; tests/unit/infra/test_warm_numba_cache.py
+checks the handlers need nothing more). NUMBA_CPU_NAME=generic makes the cache valid on any x86-64
+CPU, so Lambda's machines load it instead of compiling again (numba keys its cache by CPU name and
+features). Prints how long the compile took.
 """
 
 import time
 
-from chalicelib.matching import MatchConfig, compute_all_lists
+from chalicelib.matching import WHOLE, ListDigests, MatchConfig, Shard, compute_shard
 from chalicelib.matching.model import MatchProfile
+from chalicelib.matching.snapshot import Snapshot
 
 GRADES = ("AA", "AO", "EO", "HEO", "SEO", "G7", "G6", "SCS1")
 TAGS = tuple(f"tag-{n}" for n in range(40))
+# The hourly single invocation, and one shard of two as the recompute_shard Lambda runs it.
+SHARDS = (WHOLE, Shard(0, 2))
 
 
 def tags(i: int, offset: int, count: int) -> frozenset[str]:
@@ -30,10 +36,21 @@ def population(n: int) -> list[MatchProfile]:
         for i in range(n)]
 
 
+def warm() -> int:
+    """Run every shape of the recompute the handlers run; the number of lists built."""
+    snapshot = Snapshot.build(population(600), MatchConfig())
+    exclusions = snapshot.excluded_pairs([("user-00001", "user-00002")])
+    lists = 0
+    for shard in SHARDS:
+        outcome = compute_shard(snapshot, exclusions, ListDigests.empty(), shard, "numba")
+        lists += sum(1 for _ in outcome.changed)
+    return lists
+
+
 def main() -> None:
     started = time.perf_counter()
-    lists = list(compute_all_lists(population(600), [("user-00001", "user-00002")], MatchConfig(), "numba"))
-    print(f"numba kernel compiled and cached in {time.perf_counter() - started:.1f} s ({len(lists)} lists)")
+    lists = warm()
+    print(f"numba kernels compiled and cached in {time.perf_counter() - started:.1f} s ({lists} lists)")
 
 
 if __name__ == "__main__":
