@@ -105,6 +105,12 @@ def _requests_of(call: Call, names: ProdNames) -> Iterator[tuple[str, str]]:
         yield from _s3(call.operation, params, names)
     elif call.service == "ses":
         yield f"ses:{call.operation}", f"arn:{PARTITION}:ses:{REGION}:{ACCOUNT}:identity/{names.ses_identity}"
+    elif call.service == "stepfunctions":  # StartExecution, ListExecutions: on the state machine
+        yield f"states:{call.operation}", params["stateMachineArn"]
+    elif call.service == "lambda" and call.operation == "Invoke":
+        name = params["FunctionName"]
+        yield "lambda:InvokeFunction", name if name.startswith("arn:") else \
+            f"arn:{PARTITION}:lambda:{REGION}:{ACCOUNT}:function:{name}"
     else:
         yield f"{call.service}:{call.operation}", "*"
 
@@ -133,8 +139,13 @@ def _s3(operation: str, params: dict[str, Any], names: ProdNames) -> Iterator[tu
         yield "s3:GetObject", f"arn:{PARTITION}:s3:::{bucket}/{params['Key']}"
         # A missing object is 404 only with ListBucket; without it S3 says 403 (the code expects 404).
         yield "s3:ListBucket", f"arn:{PARTITION}:s3:::{bucket}"
-    elif operation == "PutObject":
-        yield "s3:PutObject", f"arn:{PARTITION}:s3:::{bucket}/{params['Key']}"
+    elif operation in ("PutObject", "DeleteObject"):
+        yield f"s3:{operation}", f"arn:{PARTITION}:s3:::{bucket}/{params['Key']}"
+    elif operation == "DeleteObjects":  # IAM checks s3:DeleteObject for each key
+        for item in params["Delete"]["Objects"]:
+            yield "s3:DeleteObject", f"arn:{PARTITION}:s3:::{bucket}/{item['Key']}"
+    elif operation in ("ListObjectsV2", "ListObjects"):
+        yield "s3:ListBucket", f"arn:{PARTITION}:s3:::{bucket}"
     else:
         yield f"s3:{operation}", f"arn:{PARTITION}:s3:::{bucket}"
 
@@ -147,7 +158,8 @@ class Resolver:
 
     def __init__(self, template: dict[str, Any], parameters: dict[str, str]):
         self.resources = template["Resources"]
-        self.parameters = parameters
+        defaults = {name: str(p["Default"]) for name, p in template.get("Parameters", {}).items() if "Default" in p}
+        self.parameters = {**defaults, **parameters}
 
     def resolve(self, value: Any) -> Any:
         if isinstance(value, list):
@@ -183,6 +195,8 @@ class Resolver:
             return properties["LogGroupName"]
         if kind == "AWS::Cognito::UserPool":
             return f"{REGION}_TESTPOOL"
+        if kind == "AWS::StepFunctions::StateMachine":
+            return f"arn:{PARTITION}:states:{REGION}:{ACCOUNT}:stateMachine:{properties['StateMachineName']}"
         return f"{name}-physical-id"
 
     def attribute(self, logical_id: str, attribute: str) -> str:
@@ -194,6 +208,7 @@ class Resolver:
             "AWS::Logs::LogGroup": f"arn:{PARTITION}:logs:{REGION}:{ACCOUNT}:log-group:{name}:*",
             "AWS::Cognito::UserPool": f"arn:{PARTITION}:cognito-idp:{REGION}:{ACCOUNT}:userpool/{name}",
             "AWS::SNS::Topic": f"arn:{PARTITION}:sns:{REGION}:{ACCOUNT}:{logical_id}",
+            "AWS::Serverless::Function": f"arn:{PARTITION}:lambda:{REGION}:{ACCOUNT}:function:{name}",
         }
         if attribute == "Arn" and kind in arns:
             return arns[kind]

@@ -6,24 +6,35 @@ Two checks per function, both on `chalice package --stage prod --merge-template`
 - no more: what the role grants must equal the reviewed table ``GRANTS`` below, so any widening
   (a new action, table, index, bucket or identity) fails here until it is reviewed and written down.
 And for every role: no wildcard actions, no "*" resource, no managed policies, only Lambda may
-assume it, and it writes only its own log group.
+assume it (the recompute state machine's: only Step Functions, and its "journey" is a real run of
+the packaged definition on moto's interpreter), and it writes only its own log group.
 """
 
+import io
 import json
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
 
 import boto3
 import pytest
+from botocore.client import BaseClient
 from chalice.test import Client
+from moto.core.config import default_user_config
+from moto.stepfunctions.parser.asl.component.common.retry import retrier_decl
 
 from app import app
 from chalicelib import bootstrap
 from chalicelib.adapters.cognito import CognitoSignIn
 from chalicelib.bootstrap import services
 from chalicelib.invitations import service as invitation_service
+from chalicelib.match_lists.recompute import run_recompute
 from chalicelib.mentorships import service as mentorship_service
+from chalicelib.settings import reset_settings
 from infra.local.resources import client_arguments
 from tests.integration.infra.aws_calls import (
     AwsCallRecorder,
@@ -43,6 +54,13 @@ PARAMETERS = {
 POOL = "arn:aws:cognito-idp:eu-west-2:123456789012:userpool/eu-west-2_TESTPOOL"
 SES = "arn:aws:ses:eu-west-2:123456789012:identity/mentor-match.example.gov.uk"
 SNAPSHOTS = "arn:aws:s3:::mentor-match-prod-snapshots-123456789012"
+RUN_PARTS = f"{SNAPSHOTS}/matching/runs/*"  # a sharded run's input and shard outcomes, until it is published
+DIGESTS = f"{SNAPSHOTS}/matching/snapshot-digests.arrays"
+STATE_MACHINE = "arn:aws:states:eu-west-2:123456789012:stateMachine:mentor-match-prod-recompute"
+
+
+def function(logical_id: str) -> str:
+    return f"arn:aws:lambda:eu-west-2:123456789012:function:{logical_id}-physical-id"
 
 
 def table(name: str, index: str = "") -> str:
@@ -81,11 +99,36 @@ GRANTS: dict[str, set[tuple[str, str]]] = {
     # The token authorizer checks signatures against the pool's public keys (HTTPS, no IAM).
     "BearerRole": logs("bearer"),
     # The recompute reads every profile and who is kept apart, writes match lists and the snapshot.
+    # From RecomputeShardFrom people it starts the sharded recompute instead, unless one is running.
     "RecomputeRole": logs("recompute")
     | grant("dynamodb:Scan", table("profiles"), table("pairs"), table("loads"), table("blocks"))
     | grant("dynamodb:BatchWriteItem", table("matches"))
     | grant("s3:GetObject s3:PutObject", f"{SNAPSHOTS}/matching/*")
-    | grant("s3:ListBucket", SNAPSHOTS),
+    | grant("s3:ListBucket", SNAPSHOTS)
+    | grant("states:ListExecutions states:StartExecution", STATE_MACHINE),
+    # The sharded recompute (design: Scale). Prepare reads what the single run reads and saves the
+    # run's input for the shards; it writes no list and no published object.
+    "RecomputePrepareRole": logs("recompute_prepare")
+    | grant("dynamodb:Scan", table("profiles"), table("pairs"), table("loads"), table("blocks"))
+    | grant("s3:PutObject", RUN_PARTS),
+    # A shard reads the run's input and the last published digests, writes its changed lists and
+    # saves its outcome; it reads no table, and cannot publish or delete anything.
+    "RecomputeShardRole": logs("recompute_shard")
+    | grant("s3:GetObject", RUN_PARTS, DIGESTS)
+    | grant("s3:ListBucket", SNAPSHOTS)
+    | grant("s3:PutObject", RUN_PARTS)
+    | grant("dynamodb:BatchWriteItem", table("matches")),
+    # Publish (only after every shard succeeded): deletes the lists of people who left, writes the
+    # snapshot the API reads and the digests, then forgets the run's parts.
+    "RecomputePublishRole": logs("recompute_publish")
+    | grant("s3:GetObject", RUN_PARTS, DIGESTS)
+    | grant("s3:ListBucket", SNAPSHOTS)
+    | grant("s3:PutObject", f"{SNAPSHOTS}/matching/snapshot.npz", DIGESTS)
+    | grant("s3:DeleteObject", RUN_PARTS)
+    | grant("dynamodb:BatchWriteItem", table("matches")),
+    # Step Functions runs the three steps and nothing else (unqualified ARNs: no versions or aliases).
+    "RecomputeStateMachineRole": grant("lambda:InvokeFunction", function("RecomputePrepare"),
+                                       function("RecomputeShard"), function("RecomputePublish")),
     # Housekeeping: waiting requests by age; expiring one is a transaction over the request, its
     # pair and the mentee's load; reminders read the mentor's email and name and send one email.
     "MentorshipHousekeepingRole": logs("mentorship-housekeeping")
@@ -197,9 +240,11 @@ def test_no_role_has_wildcard_actions_star_resources_or_managed_policies(roles, 
 
 @pytest.mark.parametrize("role", sorted(GRANTS))
 def test_only_lambda_may_assume_a_role(merged, role):
+    # ... but the state machine's, which only Step Functions may assume
+    service = "states.amazonaws.com" if role == "RecomputeStateMachineRole" else "lambda.amazonaws.com"
     document = merged["Resources"][role]["Properties"]["AssumeRolePolicyDocument"]
     principals = [s["Principal"] for s in document["Statement"] if s["Effect"] == "Allow"]
-    assert principals == [{"Service": "lambda.amazonaws.com"}]
+    assert principals == [{"Service": service}]
 
 
 def test_the_pre_sign_up_role_cannot_write_or_send_anything(roles):
@@ -294,6 +339,114 @@ def test_the_recompute_needs_only_its_role(roles, recorder, prod_names, journey:
     assert first["lists"] > 0 and second["lists_changed"] > 0
     requests = iam_requests([*first_run, *second_run], prod_names)
     assert refused(roles["RecomputeRole"], requests) == []
+
+
+class StepFunctionsRun:
+    """Calls by the role that makes them, while moto's Step Functions interpreter runs the packaged
+    state machine: its Lambda invocations are the state machine role's, and each runs the step's
+    handler here (moto cannot run Lambda code), whose own calls are that function's role's.
+    ``crash_once``: shard numbers that fail once after doing their work, as a Lambda killed
+    before it returns would (Step Functions retries them)."""
+
+    def __init__(self, merged: dict, resolver: Resolver, crash_once: set[int]) -> None:
+        self.handlers = {resolver.attribute(name, "Arn"): (name, merged["Resources"][name]["Properties"]
+                                                           ["ImageConfig"]["Command"][0].split(".", 1)[1])
+                         for name in ("RecomputePrepare", "RecomputeShard", "RecomputePublish")}
+        self.crash_once, self.steps = set(crash_once), []
+        self.by_role: dict[str, list[Call]] = {}
+        self.local = threading.local()
+
+    def install(self, monkeypatch) -> None:
+        original = BaseClient._make_api_call
+        run = self
+
+        def routed(client: BaseClient, operation: str, params: dict) -> object:
+            service = client.meta.service_model.service_name
+            if service == "lambda" and operation == "Invoke":
+                run.by_role.setdefault("RecomputeStateMachineRole", []).append(Call(service, operation, dict(params)))
+                return run.invoke(params["FunctionName"], json.loads(params.get("Payload") or b"{}"))
+            role = getattr(run.local, "role", None)
+            if role:  # the test's own calls (polling the execution) are nobody's role
+                run.by_role.setdefault(role, []).append(Call(service, operation, dict(params)))
+            return original(client, operation, params)
+
+        monkeypatch.setattr(BaseClient, "_make_api_call", routed)
+
+    @contextmanager
+    def acting_as(self, role: str) -> Iterator[None]:
+        before = getattr(self.local, "role", None)
+        self.local.role = role
+        try:
+            yield
+        finally:
+            self.local.role = before
+
+    def invoke(self, arn: str, event: dict) -> dict:
+        logical_id, handler = self.handlers[arn]
+        self.steps.append((handler, event.get("shard")))
+        try:
+            with self.acting_as(f"{logical_id}Role"):
+                result = invoke(handler, event)
+            if event.get("shard") in self.crash_once:
+                self.crash_once.discard(event["shard"])
+                raise RuntimeError("killed before returning")
+            return {"StatusCode": 200, "Payload": io.BytesIO(json.dumps(result).encode())}
+        except Exception as error:  # what Lambda answers for a function that failed
+            body = {"errorType": type(error).__name__, "errorMessage": str(error)}
+            return {"StatusCode": 200, "FunctionError": "Unhandled", "Payload": io.BytesIO(json.dumps(body).encode())}
+
+
+def test_the_sharded_recompute_needs_only_its_roles(merged, roles, prod_names, journey: Journey, monkeypatch):
+    """The schedule starts the packaged state machine (run by moto's Step Functions interpreter) once
+    the population reaches RecomputeShardFrom; prepare, every shard (one killed once and retried) and
+    publish each need only their role, and Step Functions only its own."""
+    mentors = [journey.mentor("Ben Okafor"), journey.mentor(), journey.mentor(capacity=1)]
+    mentees = [journey.mentee("Priya Shah"), *(journey.mentee() for _ in range(5))]
+    journey.call(mentees[0], "POST", "/blocks", {"user_id": mentors[1].user_id}, expect=201)
+    made = journey.ask(mentees[1], mentors[2])
+    journey.call(mentors[2], "POST", f"/mentorships/{made['mentorship_id']}/accept", expect=200)
+    resolver = Resolver(merged, {**PARAMETERS, "RecomputeMaxConcurrency": "1"})  # the handlers share one process
+    machine = merged["Resources"]["RecomputeStateMachine"]["Properties"]
+    monkeypatch.setitem(default_user_config["stepfunctions"], "execute_state_machine", True)
+    sfn = boto3.client("stepfunctions", region_name=journey.region)
+    arn = sfn.create_state_machine(name=machine["StateMachineName"], roleArn="arn:aws:iam::123456789012:role/sm",
+                                   definition=resolver.resolve(machine["DefinitionString"]))["stateMachineArn"]
+    assert arn == STATE_MACHINE
+    for name, value in {"RECOMPUTE_STATE_MACHINE_ARN": arn, "RECOMPUTE_SHARD_FROM": "9",
+                        "RECOMPUTE_PEOPLE_PER_SHARD": "3"}.items():
+        monkeypatch.setenv(name, value)
+    reset_settings()
+    bootstrap.reset()
+    first = invoke("recompute", scheduled_event())  # no snapshot yet: below RecomputeShardFrom, one invocation
+    assert "sharded" not in first and first["profiles"] == 9
+    journey.call(journey.people[-1], "DELETE", "/me", expect=204)  # a list for publish to delete
+    waits: list[float] = []
+    monkeypatch.setattr(retrier_decl, "time", SimpleNamespace(sleep=waits.append))  # no 30 s retry waits here
+    run = StepFunctionsRun(merged, resolver, crash_once={1})
+    run.install(monkeypatch)
+
+    with run.acting_as("RecomputeRole"):
+        started = invoke("recompute", scheduled_event())
+    assert started["sharded"] is True and started["people"] == 9
+    for _ in range(600):
+        execution = sfn.describe_execution(executionArn=started["run"])
+        if execution["status"] != "RUNNING":
+            break
+        time.sleep(0.05)
+
+    assert execution["status"] == "SUCCEEDED", execution
+    assert run.steps == [("recompute_prepare", None), ("recompute_shard", 0), ("recompute_shard", 1),
+                         ("recompute_shard", 1), ("recompute_shard", 2), ("recompute_publish", None)]
+    assert waits == [30]  # the killed shard was retried once, after the definition's interval
+    assert set(run.by_role) == {"RecomputeRole", "RecomputePrepareRole", "RecomputeShardRole",
+                                "RecomputePublishRole", "RecomputeStateMachineRole"}
+    for role, calls in run.by_role.items():
+        assert refused(roles[role], iam_requests(calls, prod_names)) == [], role
+    # What it published is what one invocation computes from the same data: nothing left to write.
+    summary = run_recompute(services().recompute, datetime.now(UTC))
+    assert (summary.profiles, summary.lists_changed) == (8, 0)
+    leftovers = boto3.client("s3").list_objects_v2(Bucket=services().settings.snapshot_bucket, Prefix="matching/runs/")
+    assert leftovers.get("KeyCount", 0) == 0
 
 
 @dataclass

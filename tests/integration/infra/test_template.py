@@ -467,9 +467,12 @@ def test_the_schedule_is_told_the_state_machine_and_the_size_that_shards(merged)
     assert unread == [], "the template sets variables that chalicelib/settings.py never reads"
 
 
-def test_the_recompute_roles_may_start_the_state_machine_and_forget_run_parts_only(merged):
-    policy = merged["Resources"]["RecomputeRunsPolicy"]["Properties"]
-    assert {role["Ref"] for role in policy["Roles"]} == {f"{name}Role" for name in RECOMPUTE_FUNCTIONS}
-    resources = {statement["Sid"]: statement["Resource"] for statement in policy["PolicyDocument"]["Statement"]}
-    assert resources["ForgetPublishedRuns"] == {"Fn::Sub": "${SnapshotBucket.Arn}/matching/runs/*"}
-    assert resources["StartTheShardedRecompute"] == {"Ref": "RecomputeStateMachine"}
+def test_the_hourly_schedule_invokes_the_recompute_that_starts_the_state_machine(merged):
+    # EventBridge invokes Recompute every hour; Recompute starts the state machine from RecomputeShardFrom
+    # people (tests/integration/infra/test_least_privilege.py runs that path on moto's Step Functions).
+    events = merged["Resources"]["Recompute"]["Properties"]["Events"]
+    assert [e["Properties"]["Schedule"] for e in events.values() if e["Type"] == "Schedule"] == ["rate(1 hour)"]
+    statements = merged["Resources"]["RecomputeRole"]["Properties"]["Policies"][0]["PolicyDocument"]["Statement"]
+    starts = [s for s in statements if "states:StartExecution" in s["Action"]]
+    assert [s["Resource"] for s in starts] == [{"Ref": "RecomputeStateMachine"}]
+    assert "RecomputeRunsPolicy" not in merged["Resources"], "each step's role is its own (test_least_privilege)"
