@@ -1,20 +1,26 @@
 """From a sharded run measured here to a 6-million-person recompute on AWS Lambda: wall time and cost.
 
-Prices: AWS on-demand, Europe (London) eu-west-2, x86, first pricing tier, as AWS publishes them at
-https://aws.amazon.com/lambda/pricing/ (duration $0.0000166667 per GB-second, requests $0.20 per
-million) and https://aws.amazon.com/step-functions/pricing/ (standard workflows, $0.025 per 1,000
-state transitions). Recorded 2026-11-30 from AWS's published price list; this machine has no
-internet access, so they were not re-read from the live pages that day: check them before quoting.
+Prices and the runs a month are the cost model's (infra/cost/prices-eu-west-2.json, each with its
+source and date; assumptions.json), and so is the count of Step Functions transitions a run makes
+(infra/cost/model.py), so `make bench` and `make cost` price a sharded run alike. Always-free tiers
+are not applied here: this is the run's own price.
 """
 
+import json
 import math
+from pathlib import Path
 
-LAMBDA_GB_SECOND = 0.0000166667
-LAMBDA_REQUEST = 0.20 / 1e6
-STATE_TRANSITION = 0.025 / 1000
+from infra.cost.model import state_transitions_per_run
+
+COST = Path(__file__).resolve().parents[1] / "infra" / "cost"
+PRICES = {name: price["value"] for name, price in
+          json.loads((COST / "prices-eu-west-2.json").read_text())["prices"].items()}
+LAMBDA_GB_SECOND = PRICES["lambda_gb_second"]
+LAMBDA_REQUEST = PRICES["lambda_request"]
+STATE_TRANSITION = PRICES["step_functions_transition"]
 LAMBDA_MEMORY_GB = 10.0  # every recompute step is a 10,240 MB Lambda (infra/template.json)
 LAMBDA_VCPUS = 6  # what a 10,240 MB Lambda gets
-RUNS_PER_MONTH = 730  # hourly
+RUNS_PER_MONTH = json.loads((COST / "assumptions.json").read_text())["recompute_runs_per_month"]  # hourly
 TARGET_PEOPLE = 6_000_000
 
 
@@ -36,7 +42,7 @@ def extrapolate(measured: dict, concurrency: int) -> dict:
     prepare, publish = measured["prepare_seconds"] * scale, measured["publish_seconds"] * scale
     waves = math.ceil(shards / concurrency)
     gb_seconds = (prepare + shards * shard_wall + publish) * LAMBDA_MEMORY_GB
-    transitions = 2 + 2 * shards + 2  # prepare, map + per shard iteration and task, publish, end
+    transitions = state_transitions_per_run(shards)
     cost = gb_seconds * LAMBDA_GB_SECOND + (shards + 2) * LAMBDA_REQUEST + transitions * STATE_TRANSITION
     return {
         "people": TARGET_PEOPLE, "shards": shards, "concurrency": concurrency,

@@ -5,7 +5,8 @@ and AWS's published eu-west-2 prices.
 
 Inputs: infra/cost/prices-eu-west-2.json (prices, with their source and date), measured.json (what
 `make cost-measure` counted on the local stack), assumptions.json (how often people do each journey),
-and the packaged template (alarms, dashboards, WAF rules, tables, a state machine if any).
+and the packaged template (alarms, dashboards, WAF rules, tables, and from which size and in which
+shards the sharded recompute's state machine runs).
 """
 
 import argparse
@@ -22,7 +23,6 @@ SCALES = (1_300, 7_000, 100_000, 520_000)
 IDLE_PEOPLE = 1_300
 GOALS_GBP = {7_000: 10.0, 520_000: 1_500.0}
 CUSTOM_METRICS = 6  # chalicelib/metrics.py METRICS, each with the Stage dimension only (EMF)
-STATE_MACHINE_TRANSITIONS_PER_RUN = 40  # a Map over the recompute's shards, if the template has one
 
 
 def template_facts(template: dict, edge: dict) -> TemplateFacts:
@@ -36,9 +36,20 @@ def template_facts(template: dict, edge: dict) -> TemplateFacts:
         custom_metrics=CUSTOM_METRICS,
         waf_rules=len(edge["Resources"]["WebAcl"]["Properties"]["Rules"]),
         tables=sum(1 for r in resources if r["Type"] == "AWS::DynamoDB::Table"),
-        state_machine_transitions_per_run=STATE_MACHINE_TRANSITIONS_PER_RUN if any(
-            r["Type"] in ("AWS::StepFunctions::StateMachine", "AWS::Serverless::StateMachine") for r in resources) else 0,
+        **shard_plan(template),
     )
+
+
+def shard_plan(template: dict) -> dict[str, int]:
+    """From which size and in which shards the schedule runs the sharded recompute (the parameters'
+    defaults), if the template has its state machine."""
+    machines = [r for r in template["Resources"].values()
+                if r["Type"] in ("AWS::StepFunctions::StateMachine", "AWS::Serverless::StateMachine")]
+    if not machines:
+        return {}
+    parameters = template.get("Parameters", {})
+    return {"shard_from": int(parameters["RecomputeShardFrom"]["Default"]),
+            "people_per_shard": int(parameters["RecomputePeoplePerShard"]["Default"])}
 
 
 def load_inputs(template_path: Path, active_share: float | None, linkedin_share: float | None) -> Inputs:

@@ -33,7 +33,10 @@ class TemplateFacts:
     custom_metrics: int
     waf_rules: int
     tables: int
-    state_machine_transitions_per_run: int = 0
+    # The sharded recompute (RecomputeStateMachine): the hourly schedule starts it from shard_from
+    # people (RecomputeShardFrom), in shards of people_per_shard; 0: the template has none.
+    shard_from: int = 0
+    people_per_shard: int = 0
 
 
 @dataclass
@@ -99,7 +102,8 @@ def lambda_cost(u: Usage, inputs: Inputs, design: Design) -> float:
     gb_seconds = (api_seconds * a["api_memory_gb"] + authorizer * a["authorizer_ms"] / 1000 * a["authorizer_memory_gb"]
                   + a["recompute_runs_per_month"] * recompute_seconds(u, inputs, design) * a["recompute_memory_gb"]
                   + a["housekeeping_runs_per_month"] * a["housekeeping_seconds"] * a["housekeeping_memory_gb"])
-    invocations = u.api_requests + authorizer + a["recompute_runs_per_month"] + a["housekeeping_runs_per_month"] \
+    invocations = u.api_requests + authorizer + a["housekeeping_runs_per_month"] \
+        + a["recompute_runs_per_month"] * recompute_invocations(u.people, inputs.facts) \
         + u.people * a["new_people_share_per_month"]
     if design.free_tier:
         gb_seconds = max(0.0, gb_seconds - inputs.price("lambda_free_gb_seconds"))
@@ -127,11 +131,35 @@ def lists_changed_per_run(u: Usage, inputs: Inputs) -> float:
     return min(total_lists, u.profile_changes / inputs.assumptions["recompute_runs_per_month"] * per_change)
 
 
+def recompute_shards(people: int, facts: TemplateFacts) -> int:
+    """Shards of an hourly run at this size: 0 below RecomputeShardFrom (one invocation, no state machine)."""
+    if not facts.shard_from or people < facts.shard_from:
+        return 0
+    return max(1, math.ceil(people / facts.people_per_shard))
+
+
+def state_transitions_per_run(shards: int) -> int:
+    """Standard-workflow transitions of one sharded run: prepare, the Map, an iteration and a task per
+    shard, publish, the end (retries add more; not counted)."""
+    return 2 + 2 * shards + 2 if shards else 0
+
+
+def recompute_invocations(people: int, facts: TemplateFacts) -> int:
+    """Lambda invocations of one hourly run: the schedule's, plus prepare, each shard and publish."""
+    shards = recompute_shards(people, facts)
+    return 1 + (shards + 2 if shards else 0)
+
+
 def recompute_seconds(u: Usage, inputs: Inputs, design: Design) -> float:
+    """Seconds of 10 GB Lambda one hourly run takes, over all its invocations. A sharded run does the same
+    engine work split over its shards (each ranks its people against everyone), and pays the handler
+    overhead per step and the kernel load per shard on top."""
     a = inputs.assumptions
     kernel = a["recompute_kernel_cache_load_seconds"] if design.kernel_cache else a["recompute_kernel_compile_seconds_before"]
     kernel = kernel if u.people >= NUMPY_BELOW else 0.0  # engine "auto" takes numpy below it: no kernel at all
-    return (a["recompute_handler_overhead_seconds"] + kernel + engine_seconds(u.people, inputs)
+    shards = recompute_shards(u.people, inputs.facts)
+    steps = recompute_invocations(u.people, inputs.facts)
+    return (steps * a["recompute_handler_overhead_seconds"] + max(shards, 1) * kernel + engine_seconds(u.people, inputs)
             + u.people / a["recompute_scan_people_per_second"] + lists_changed_per_run(u, inputs) / 2000)
 
 
@@ -243,7 +271,8 @@ def costs(people: int, active_share: float, inputs: Inputs, design: Design) -> t
     """USD per service for a month at this scale, and the edge pricing chosen."""
     u = monthly_usage(people, active_share, inputs)
     edge, plan = edge_cost(u, inputs, design)
-    transitions = inputs.facts.state_machine_transitions_per_run * inputs.assumptions["recompute_runs_per_month"]
+    runs = inputs.assumptions["recompute_runs_per_month"]
+    transitions = state_transitions_per_run(recompute_shards(people, inputs.facts)) * runs
     return {
         "Cognito": cognito_cost(u, inputs, design),
         "API Gateway": api_gateway_cost(u, inputs, design),

@@ -7,7 +7,18 @@ from pathlib import Path
 import pytest
 
 from infra.cost import __main__ as cost_cli
-from infra.cost.model import Design, Inputs, TemplateFacts, cognito_cost, costs, edge_cost, monthly_usage
+from infra.cost.model import (
+    Design,
+    Inputs,
+    TemplateFacts,
+    cognito_cost,
+    costs,
+    edge_cost,
+    monthly_usage,
+    recompute_invocations,
+    recompute_shards,
+    state_transitions_per_run,
+)
 
 HERE = Path(cost_cli.__file__).resolve().parent
 FACTS = TemplateFacts(alarm_metrics=7, dashboards=1, custom_metrics=6, waf_rules=3, tables=14)
@@ -79,9 +90,26 @@ def test_template_facts_are_counted_from_the_template():
     edge = {"Resources": {"WebAcl": {"Properties": {"Rules": [{}, {}, {}]}}}}
     facts = cost_cli.template_facts(template, edge)
     assert (facts.alarm_metrics, facts.dashboards, facts.waf_rules, facts.tables) == (3, 1, 3, 1)
-    assert facts.state_machine_transitions_per_run == 0
-    with_machine = {"Resources": {**template["Resources"], "S": {"Type": "AWS::StepFunctions::StateMachine"}}}
-    assert cost_cli.template_facts(with_machine, edge).state_machine_transitions_per_run > 0
+    assert (facts.shard_from, facts.people_per_shard) == (0, 0)  # no state machine: never sharded
+    with_machine = {"Resources": {**template["Resources"], "S": {"Type": "AWS::StepFunctions::StateMachine"}},
+                    "Parameters": {"RecomputeShardFrom": {"Default": 1_000_000},
+                                   "RecomputePeoplePerShard": {"Default": 250_000}}}
+    facts = cost_cli.template_facts(with_machine, edge)
+    assert (facts.shard_from, facts.people_per_shard) == (1_000_000, 250_000)
+
+
+def test_the_sharded_recompute_costs_only_from_the_size_the_schedule_starts_it(inputs):
+    sharded = replace(inputs, facts=replace(FACTS, shard_from=1_000_000, people_per_shard=250_000))
+    share = inputs.assumptions["active_share"]
+    for people in (1_300, 7_000, 520_000):  # below RecomputeShardFrom: one invocation, as without a state machine
+        assert costs(people, share, sharded, Design()) == costs(people, share, inputs, Design())
+        assert costs(people, share, sharded, Design())[0]["Step Functions"] == 0.0
+    assert recompute_shards(2_000_000, sharded.facts) == 8 and recompute_invocations(2_000_000, sharded.facts) == 11
+    assert state_transitions_per_run(8) == 20
+    at_6m = costs(6_000_000, share, sharded, Design())[0]
+    # 24 shards, 52 transitions an hour: 37,440 a month, 4,000 of them free
+    assert at_6m["Step Functions"] == pytest.approx((52 * 720 - 4_000) * 0.025e-3)
+    assert at_6m["Lambda"] > costs(6_000_000, share, inputs, Design())[0]["Lambda"]  # more invocations, overheads
 
 
 def test_the_table_has_every_scale_the_idle_column_and_a_total(inputs):
