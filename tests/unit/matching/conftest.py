@@ -18,10 +18,9 @@ def _numba_compiled_once(tmp_path_factory):
     same kernels at the same time (about 16 s of CPU each on a clean clone)."""
     if "numba" not in WAYS:
         return
-    from chalicelib.matching import MatchConfig, compute_all_lists
-    from infra.recompute.warm_numba_cache import population
+    from infra.recompute.warm_numba_cache import warm  # every kernel: fused, per shard, digests
 
     shared = tmp_path_factory.getbasetemp().parent  # one folder for all the workers of a run
     with open(shared / "numba-compile.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        list(compute_all_lists(population(60), [], MatchConfig(), "numba"))
+        warm()
