@@ -14,7 +14,14 @@ import numpy as np
 
 from chalicelib.grades import GRADES
 from chalicelib.matching import MatchProfile
-from chalicelib.profiles.vocabulary import INTERESTS, PROFESSIONS, SKILLS
+from chalicelib.profiles import vocabulary
+from chalicelib.profiles.tags import tag_key
+
+# The engine compares tags by their normalised key (profiles keep them as written; match_lists.domain
+# hands the engine tag_keys), so the generated people hold keys.
+PROFESSIONS = tuple(tag_key(p) for p in vocabulary.PROFESSIONS)
+SKILLS = tuple(tag_key(s) for s in vocabulary.SKILLS)
+INTERESTS = tuple(tag_key(i) for i in vocabulary.INTERESTS)
 
 GRADE_SHARE = np.array([0.05, 0.25, 0.22, 0.17, 0.12, 0.11, 0.05, 0.02, 0.006, 0.001])
 MENTOR_P = np.array([0.15, 0.25, 0.35, 0.45, 0.55, 0.65, 0.75, 0.85, 0.85, 0.85])
