@@ -18,7 +18,7 @@ help: ## List the commands
 $(BIN)/.installed: pyproject.toml
 	@echo "Installing the Python tools into $(VENV) ..."
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@$(BIN)/pip install --quiet --disable-pip-version-check --upgrade pip
+	@$(BIN)/pip install --quiet --disable-pip-version-check --upgrade 'pip<26.3'  # chalice 1.34 requires pip<26.3
 	@$(BIN)/pip install --quiet --no-compile --disable-pip-version-check -e '.[dev,bench]'
 	@touch $@
 
