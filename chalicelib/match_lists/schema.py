@@ -5,6 +5,7 @@ from typing import Literal
 from pydantic import Field
 
 from chalicelib.match_lists.empty import MENTEE_REASONS, MENTOR_REASONS
+from chalicelib.profiles.schema import PersonSummary
 from chalicelib.validation import Parameters, Reply
 
 
@@ -18,14 +19,7 @@ class Shared(Reply):
     professions: list[str]
 
 
-class MatchEntry(Reply):
-    user_id: str
-    display_name: str
-    job_title: str
-    organisation_id: str
-    department: str
-    grade: str
-    location: str
+class MatchEntry(PersonSummary):
     score: float = Field(ge=0, le=1)
     shared: Shared = Field(description="in common, as the mentee (skills) or I (interests, professions) wrote them")
     skills_asked: int = Field(ge=0, description="how many skills the mentee wants to develop")

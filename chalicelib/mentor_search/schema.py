@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints
 
 from chalicelib.grades import GRADES
+from chalicelib.profiles.schema import PersonSummary
 from chalicelib.text import CleanText
 from chalicelib.validation import Parameters, Reply, parse_body
 
@@ -26,14 +27,7 @@ class MentorSearchInput(Parameters):
         default="", description="the next_cursor of the page before")
 
 
-class MentorCard(Reply):
-    user_id: str
-    display_name: str
-    job_title: str
-    organisation_id: str
-    department: str
-    grade: str
-    location: str
+class MentorCard(PersonSummary):
     skills_offered: list[str] = Field(description="as the mentor wrote them")
     can_help_with: list[str] = Field(description="skills I want to develop that they offer, as I wrote them")
 

@@ -81,6 +81,18 @@ def parse_profile_input(body: object) -> ProfileInput:
     return parse_body(ProfileInput, body, "profile")
 
 
+class PersonSummary(Reply):
+    """Who someone is, as a match or a search result shows them."""
+
+    user_id: str
+    display_name: str
+    job_title: str
+    organisation_id: str
+    department: str
+    grade: str
+    location: str
+
+
 class PublicProfileReply(Reply):
     """Another person's profile as signed-in people see it (``email`` only with an accepted mentorship)."""
 

@@ -10,11 +10,7 @@ import json
 import subprocess
 import sys
 
-import pytest
-
 from tests.conftest import REPO
-
-pytest.importorskip("numba")
 
 SIGNATURES = """
 import json, sys, types

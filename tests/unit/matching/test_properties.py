@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from chalicelib.matching import MatchConfig, MatchProfile, build_index, mentees_gaining
 from tests.unit.matching import reference
-from tests.unit.matching.builders import HAS_NUMBA, WAYS, lists_of
+from tests.unit.matching.builders import WAYS, lists_of
 
 # Few grades and tiny tag alphabets make equal scores (ties) and empty sets common.
 GRADES = ("AA", "EO", "SEO", "G7")
@@ -65,7 +65,7 @@ def test_every_way_returns_exactly_the_reference_lists(population, config):
 
 
 @SETTINGS
-@given(populations(), st.data(), st.sampled_from(CONFIGS), st.sampled_from(("numpy", "numba") if HAS_NUMBA else ("numpy",)))
+@given(populations(), st.data(), st.sampled_from(CONFIGS), st.sampled_from(("numpy", "numba")))
 def test_mentees_gaining_agrees_with_lists_recomputed_before_and_after(population, data, config, engine):
     people, exclusions = population
     saved = data.draw(profiles(data.draw(st.sampled_from([p.user_id for p in people] + ["new"]))))

@@ -44,7 +44,6 @@ def population():
 
 @pytest.fixture(scope="module")
 def numba_lists(population):
-    pytest.importorskip("numba")
     people, exclusions = population
     return {(uid, role): lst for uid, role, lst in compute_all_lists(people, exclusions, MatchConfig(k=5), "numba")}
 

@@ -10,10 +10,10 @@ from chalicelib.matching import MatchConfig, build_index, compute_all_lists
 from chalicelib.matching.digests import NO_LIST, ListDigests, digest_of
 from chalicelib.matching.shards import Shard, compute_shard, merge_outcomes
 from chalicelib.matching.snapshot import Snapshot
-from tests.unit.matching.builders import HAS_NUMBA, make_mentee, make_mentor, make_profile
+from tests.unit.matching.builders import make_mentee, make_mentor, make_profile
 from tests.unit.matching.test_scale import random_population
 
-ENGINES = ("numpy", "numba") if HAS_NUMBA else ("numpy",)
+ENGINES = ("numpy", "numba")
 CONFIG = MatchConfig(k=4)
 
 
@@ -63,7 +63,6 @@ def test_every_list_is_the_same_whatever_the_shards(population, engine, shards):
         assert by_id[uid][0 if role == "mentee" else 1] == digest_of(matches)
 
 
-@pytest.mark.skipif(not HAS_NUMBA, reason="numba is not installed")
 def test_the_kernel_digests_every_list_as_digest_of_does_on_a_population_of_many_blocks():
     people, exclusions = random_population(7, 1500)
 

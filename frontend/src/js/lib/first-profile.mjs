@@ -3,7 +3,9 @@
 import { ApiError, getMyProfile } from './api.mjs'
 import { requireAccessToken } from './auth.mjs'
 import { redeemPendingInvitation } from './invitation.mjs'
-import { showBanner } from './messages.mjs'
+import { showBanner, showProblem } from './messages.mjs'
+import { showOnly } from './page.mjs'
+import { readDraft } from './profile-draft.mjs'
 import { getPendingInvitation, takeFlash } from './session.mjs'
 
 /** True when the person has no profile yet; otherwise leaves for /profile (and returns false). */
@@ -22,4 +24,17 @@ export async function needsFirstProfile () {
   }
   window.location.replace('/profile')
   return false
+}
+
+/** Each first-profile page's start: the draft so far, or null when the page has nothing to show
+ *  (the person has a profile and is leaving, or the check failed and the problem is shown). */
+export async function firstProfileDraft (states) {
+  try {
+    if (!(await needsFirstProfile())) return null
+  } catch {
+    showOnly([], states)
+    showProblem()
+    return null
+  }
+  return readDraft()
 }

@@ -4,11 +4,11 @@ import profileFields from '../../data/profile-fields.json'
 import { ApiError, getOrganisations, putMyProfile } from '../lib/api.mjs'
 import { el } from '../lib/dom.mjs'
 import { leavePage, onSubmit } from '../lib/forms.mjs'
-import { needsFirstProfile } from '../lib/first-profile.mjs'
+import { firstProfileDraft } from '../lib/first-profile.mjs'
 import { clearErrors, showErrors, showProblem } from '../lib/messages.mjs'
 import { showOnly, startPage } from '../lib/page.mjs'
 import { GATE_REFUSED } from '../lib/placement.mjs'
-import { clearDraft, profileFrom, readDraft, stepsFor, TASKS } from '../lib/profile-draft.mjs'
+import { clearDraft, profileFrom, stepsFor, TASKS } from '../lib/profile-draft.mjs'
 import { formatField, organisationNames } from '../lib/profile-format.mjs'
 import { setFlash } from '../lib/session.mjs'
 
@@ -90,13 +90,8 @@ async function create (draft) {
 }
 
 async function main () {
-  try {
-    if (!(await needsFirstProfile())) return
-  } catch {
-    showOnly([], STATES)
-    return showProblem()
-  }
-  const draft = readDraft()
+  const draft = await firstProfileDraft(STATES)
+  if (!draft) return
   const names = organisationNames(await getOrganisations().then((reply) => reply.organisations).catch(() => []))
   document.getElementById('answers').replaceChildren(...answers(draft, names))
   const missing = unanswered(draft)

@@ -1,8 +1,7 @@
 // Create your profile: the task list, each task's status from this tab's answers so far.
-import { allTasksCompleted, readDraft, taskStatus, TASKS } from '../lib/profile-draft.mjs'
-import { needsFirstProfile } from '../lib/first-profile.mjs'
+import { allTasksCompleted, taskStatus, TASKS } from '../lib/profile-draft.mjs'
+import { firstProfileDraft } from '../lib/first-profile.mjs'
 import { el } from '../lib/dom.mjs'
-import { showProblem } from '../lib/messages.mjs'
 import { showOnly, startPage } from '../lib/page.mjs'
 
 const STATES = ['loading', 'task-list-page']
@@ -28,13 +27,8 @@ function setStatus (item, status) {
 }
 
 async function main () {
-  try {
-    if (!(await needsFirstProfile())) return
-  } catch {
-    showOnly([], STATES)
-    return showProblem()
-  }
-  const draft = readDraft()
+  const draft = await firstProfileDraft(STATES)
+  if (!draft) return
   let completed = 0
   for (const task of TASKS) {
     const status = taskStatus(task, draft)

@@ -3,12 +3,12 @@
 // or to "Check your answers" when changing an answer from there).
 import { getMyOrganisations, getOrganisations } from '../lib/api.mjs'
 import { leavePage, onSubmit } from '../lib/forms.mjs'
-import { needsFirstProfile } from '../lib/first-profile.mjs'
+import { firstProfileDraft } from '../lib/first-profile.mjs'
 import { showErrors, showProblem } from '../lib/messages.mjs'
 import { OrganisationPicker, organisationForEmail } from '../lib/organisation-picker.mjs'
 import { showOnly, startPage } from '../lib/page.mjs'
 import { GATE_REFUSED, allowedOrganisations, describePlacement } from '../lib/placement.mjs'
-import { backAddress, nextAddress, readDraft, saveDraft, stepById } from '../lib/profile-draft.mjs'
+import { backAddress, nextAddress, saveDraft, stepById } from '../lib/profile-draft.mjs'
 import { readQuestions } from '../lib/profile-form-read.mjs'
 import { getSession } from '../lib/session.mjs'
 import { TagInput } from '../lib/tag-input.mjs'
@@ -56,13 +56,8 @@ async function setUpOrganisation (values) {
 }
 
 async function main () {
-  try {
-    if (!(await needsFirstProfile())) return
-  } catch {
-    showOnly([], STATES)
-    return showProblem()
-  }
-  const draft = readDraft()
+  const draft = await firstProfileDraft(STATES)
+  if (!draft) return
   document.getElementById('back-link').href = backAddress(step, draft.values, changing)
   // After a first sign-in with LinkedIn, the name LinkedIn gave starts the name question off.
   const linkedInName = getSession()?.user?.name
