@@ -11,6 +11,7 @@ import json
 import mimetypes
 import posixpath
 import re
+import socket
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -63,6 +64,12 @@ class SiteHandler(BaseHTTPRequestHandler):
     security: dict[str, str]  # the headers CloudFront adds in AWS (security_headers)
     # PreSignUp for password sign-ups, as Cognito runs it in AWS: None, or its refusal message.
     before_sign_up: Callable[[dict], str | None] | None = None
+
+    def setup(self):
+        super().setup()
+        # A reply is written as headers, then body: with Nagle's algorithm on, the body of a reply on
+        # a kept-alive connection waited for the browser's delayed ACK, 40 ms for every file and call.
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
     def log_message(self, format, *args):  # quiet: the stack prints its own progress
         pass
