@@ -96,7 +96,7 @@ def _shared_counts(side: Side, rows: NDArray[np.intp], dim: int, tags: NDArray[n
     owner = np.repeat(np.arange(rows.size), lengths)
     flat = side.tags[np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
                      + np.arange(int(lengths.sum()))]
-    counts: NDArray[np.int64] = np.bincount(owner, weights=np.isin(flat, tags), minlength=rows.size).astype(np.int64)
+    counts: NDArray[np.int64] = np.bincount(owner, weights=side.tag_mask(tags)[flat], minlength=rows.size).astype(np.int64)
     return counts
 
 

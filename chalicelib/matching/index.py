@@ -55,7 +55,7 @@ class MatchIndex:
     def warm(self) -> None:
         """Derive what queries need now rather than in the first request (the posting lists are stored)."""
         for side in (self.snapshot.mentors, self.snapshot.mentees):
-            _ = side.post_grade, side.row_of_rank, side.row_ptr, side.size_ids
+            _ = side.post_grade, side.row_of_rank, side.row_ptr, side.size_ids, side.heavy_slot
 
     def with_changes(self, upserts: Iterable[MatchProfile], deleted_ids: Iterable[str] = ()) -> "MatchIndex":
         """A new index that sees these changes; the snapshot arrays are shared, not rebuilt."""
@@ -132,7 +132,7 @@ class MatchIndex:
         lengths = ends - starts
         flat = side.tags[np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
                          + np.arange(int(lengths.sum()))]
-        keep = np.isin(flat, wanted)
+        keep = side.tag_mask(wanted)[flat]
         dims = np.repeat(np.tile(np.arange(3), rows.size), side.sizes[rows].ravel().astype(np.int64))
         owner = np.repeat(np.arange(rows.size), lengths)
         order = np.lexsort((flat[keep], dims[keep], owner[keep]))

@@ -44,6 +44,19 @@ class Side:
         return np.concatenate(([0], np.cumsum(self.sizes.ravel(), dtype=np.int64)))
 
     @cached_property
+    def heavy_slot(self) -> NDArray[np.int64]:
+        """int64 (n_tags,): each heavy tag's slot in heavy_tags, -1 for the others (a lookup, not np.isin)."""
+        slots = np.full(self.n_tags, -1, dtype=np.int64)
+        slots[self.heavy_tags] = np.arange(self.heavy_tags.size)
+        return slots
+
+    def tag_mask(self, ids: NDArray[np.int32]) -> NDArray[np.bool_]:
+        """bool (n_tags,): True for these tag ids; mask[tags] tests membership (cheaper than np.isin)."""
+        mask = np.zeros(self.n_tags, dtype=np.bool_)
+        mask[ids] = True
+        return mask
+
+    @cached_property
     def dim_sizes(self) -> NDArray[np.int32]:
         return np.ascontiguousarray(self.sizes.T)
 
