@@ -47,8 +47,10 @@ def _snapshot_mentees_gaining(index: MatchIndex, mentor: MatchProfile, excluded:
     new_scores = new.target_scores()
     scores, keys = snapshot.threshold_scores, snapshot.threshold_keys
     assert scores is not None and keys is not None  # mentees_gaining checked the index has them
-    # Entering needs at least the old (k+1)-th score, which filters out almost every mentee.
-    near = np.flatnonzero((new_scores > 0.0) & (new_scores >= scores[1, new.lo : new.lo + new_scores.size]))
+    # Entering needs at least the old (k+1)-th score, which filters out almost every mentee (one
+    # pass; the few left are then checked for a score above 0).
+    near = np.flatnonzero(new_scores >= scores[1, new.lo : new.lo + new_scores.size])
+    near = near[new_scores[near] > 0.0]
     rows = near + new.lo
     new_scores = new_scores[near]
     old_scores = _old_scores(index, mentor, hidden, rows)
