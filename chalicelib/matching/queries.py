@@ -6,7 +6,8 @@ the query. So per query: one weighted np.bincount over the posting lists of the 
 distinct set sizes of the side are size classes; and a per-query table holds the exact score
 of every (size class, counts) cell, computed with the scalar rules' float64 operations (see
 scoring.py), so scores are bit-identical. The top k come from a histogram of the cells, so
-only targets in the best cells are ever sorted.
+only targets in the best cells are ever sorted; the histogram of every 8th target usually tells
+the k-th best score already (checked: at least k targets must reach it), sparing the full count.
 """
 
 from dataclasses import dataclass
