@@ -26,7 +26,6 @@ from numpy.typing import NDArray
 
 from chalicelib.matching.heaps import merge_heaps, push, write_sorted
 from chalicelib.matching.passes import Pass
-from chalicelib.matching.sides import Side
 
 BLOCK = 256
 FIELD_BITS = 5
@@ -267,7 +266,7 @@ class KernelPasses:
         self.data: PassData = (
             queries.row_ptr, queries.tags, queries.sizes.astype(np.int64), queries.ranks, targets.grade_ptr,
             _padded_sizes(targets.sizes), targets.ranks, targets.post_grade, targets.post_rows, targets.post_sizes,
-            spec.excluded_ptr, spec.excluded_rows, spec.self_rows, w, _heavy_slots(targets), targets.runs,
+            spec.excluded_ptr, spec.excluded_rows, spec.self_rows, w, targets.heavy_slot, targets.runs,
             int(targets.heavy_tags.size),
         )
         threads, n, k = nb.get_num_threads(), targets.n, max(k_targets, 1)
@@ -304,12 +303,6 @@ class KernelPasses:
         out_scores = np.zeros((ts.shape[1], self.k_targets), dtype=np.float64)
         merge_heaps(ts, tk, tsize, out_ranks, out_scores)
         return out_ranks, out_scores
-
-
-def _heavy_slots(targets: Side) -> NDArray[np.int64]:
-    slots = np.full(targets.n_tags, -1, dtype=np.int64)
-    slots[targets.heavy_tags] = np.arange(targets.heavy_tags.size)
-    return slots
 
 
 def _padded_sizes(sizes: NDArray[np.int32]) -> NDArray[np.uint8]:
