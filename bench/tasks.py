@@ -64,7 +64,7 @@ def _consume(changed, keep) -> tuple[dict, list[int]]:
     kept: dict[str, dict] = {"mentee": {}, "mentor": {}}
     sizes = []
     for uid, role, matches in changed:
-        sizes.append(len(encode_entries(matches)) + 120)  # the item: entries, plus keys, time and digest
+        sizes.append(len(encode_entries(matches)) + 120)  # the item: entries, plus keys and time (an upper estimate)
         if keep(uid, role):
             kept[role][uid] = [_entry(m) for m in matches]
     return kept, sizes

@@ -2,7 +2,7 @@
 
 (The engine that ranks people is ``chalicelib/matching``; this feature stores and serves its lists.)
 
-- domain:  ``domain.py`` (``MatchList`` and its digest, the engine's view of a profile)
+- domain:  ``domain.py`` (``MatchList``, the engine's view of a profile)
 - ports:   ``ports.MatchListRepository``, ``ports.SnapshotStore``, ``ports.ExclusionSource``
   (offered by ``chalicelib/mentorships/exclusions.py``)
 - services: ``service.py`` (refresh on save, read my list), ``recompute.py`` (the hourly

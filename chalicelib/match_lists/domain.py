@@ -1,11 +1,10 @@
-"""Match lists as the service keeps them: one ranked list per person and role, and its digest.
+"""Match lists as the service keeps them: one ranked list per person and role.
 
 A "mentee" list holds my suggested mentors; a "mentor" list holds the people I could mentor.
-A list is stored whole with a digest of its content (not its time), so the recompute can skip
-writing lists that did not change.
+A list is stored whole. The recompute skips lists that did not change by their 64-bit digests
+(matching/digests.py), which it keeps beside the snapshot, not on the items.
 """
 
-import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,10 +24,6 @@ class MatchList:
     computed_at: str
     matches: tuple[Match, ...]
 
-    @property
-    def digest(self) -> str:
-        return list_digest(self.matches)
-
 
 @dataclass(frozen=True)
 class StoredSnapshot:
@@ -37,11 +32,6 @@ class StoredSnapshot:
     data: bytes
     computed_at: str
     tag: str  # changes whenever the object is replaced
-
-
-def list_digest(matches: Iterable[Match]) -> str:
-    """Stable fingerprint of a list's content (not its time), to skip writing unchanged lists."""
-    return hashlib.blake2b(encode_entries(matches).encode(), digest_size=12).hexdigest()
 
 
 def encode_entries(matches: Iterable[Match]) -> str:

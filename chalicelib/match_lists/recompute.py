@@ -146,8 +146,7 @@ def publish(stores: RecomputeStores, run: ShardInput, outcomes: list[ShardOutcom
     stores.store.save(MatchIndex(snapshot).to_bytes(), run.notes["computed_at"], snapshot.n_users)
     stores.store.save_digests(digests)  # last: a run killed before here is simply redone
     written = sum(outcome.changed_count for outcome in outcomes)
-    lists = int((digests.mentee != 0).sum() + (digests.mentor != 0).sum())
-    summary = RecomputeSummary(snapshot.n_users, lists, written + deleted, round(seconds, 3),
+    summary = RecomputeSummary(snapshot.n_users, digests.count(), written + deleted, round(seconds, 3),
                                run.notes["computed_at"], len(outcomes))
     logger.info("recompute finished %s", asdict(summary))
     emit({"RecomputeSeconds": summary.seconds, "ListsChanged": summary.lists_changed})

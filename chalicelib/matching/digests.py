@@ -112,6 +112,10 @@ class ListDigests:
             mentee[known], mentor[known] = self.mentee[at[known]], self.mentor[at[known]]
         return mentee, mentor
 
+    def count(self) -> int:
+        """How many lists there are (of either role)."""
+        return int((self.mentee != NO_LIST).sum() + (self.mentor != NO_LIST).sum())
+
     def gone(self, current: "ListDigests") -> list[tuple[str, str]]:
         """(user id, role) of lists kept here that the current digests no longer have."""
         mentee, mentor = current.aligned(self.user_ids)

@@ -111,11 +111,16 @@ def compute_shard(snapshot: Snapshot, exclusions: ExcludedPairs, previous: ListD
     mentor[snapshot.mentors.ranks[ranked.mentor_rows] - lo] = mentor_digests
     before_mentee, before_mentor = previous.aligned(snapshot.user_ids, lo, hi)
     scores, keys = list_thresholds(snapshot, ranked)
-    count = int(((mentee != before_mentee) & (mentee != NO_LIST)).sum()
-                + ((mentor != before_mentor) & (mentor != NO_LIST)).sum())
+    count = int(_is_changed(mentee, before_mentee).sum() + _is_changed(mentor, before_mentor).sum())
     changed = _changed(snapshot, ranked, lo, (mentee, mentor), (before_mentee, before_mentor))
     return ShardOutcome(lo, hi, mentee, mentor, ranked.mentee_rows, scores, keys, ranked.candidate_pairs,
                         ranked.scored_pairs, count, changed)
+
+
+def _is_changed(now: NDArray[np.uint64], before: NDArray[np.uint64]) -> NDArray[np.bool_]:
+    """Lists to write: a digest other than the stored one (NO_LIST: no list, nothing to write)."""
+    changed: NDArray[np.bool_] = (now != before) & (now != NO_LIST)
+    return changed
 
 
 def _rows_in(side: Side, lo: int, hi: int) -> NDArray[np.int64]:
@@ -156,7 +161,7 @@ def _changed(snapshot: Snapshot, ranked: RankedLists, lo: int, now: Digests, bef
     ):
         position = np.full(digests.size, -1, dtype=np.int64)
         position[side.ranks[rows] - lo] = np.arange(rows.size)
-        for offset in np.flatnonzero((digests != old) & (digests != NO_LIST)).tolist():
+        for offset in np.flatnonzero(_is_changed(digests, old)).tolist():
             i = int(position[offset])  # -1: an unavailable mentor, whose list is empty
             matches = [] if i < 0 else matches_of(snapshot, forward, int(rows[i]), ranks[i], scores[i])
             yield snapshot.user_id(lo + offset), role, matches

@@ -24,7 +24,7 @@ class DynamoMatchListRepository:
             for match_list in lists:
                 batch.save(MatchListModel(
                     user_id=match_list.user_id, role=match_list.role, computed_at=match_list.computed_at,
-                    digest=match_list.digest, entries=encode_entries(match_list.matches),
+                    entries=encode_entries(match_list.matches),
                 ))
                 count += 1
         return count

@@ -114,7 +114,6 @@ class MatchListModel(Model):
     user_id = UnicodeAttribute(hash_key=True)
     role = UnicodeAttribute(range_key=True)  # "mentee": my mentors; "mentor": my mentees
     computed_at = UnicodeAttribute()
-    digest = UnicodeAttribute()
     entries = UnicodeAttribute()  # compact JSON: [[user_id, score, skills, interests, professions], ...]
 
 
