@@ -10,8 +10,9 @@ A pass ranks targets (mentors, or mentees) for query rows of the other side. Per
 2. scan the range block by block: a target whose bound is below the query's current k-th best
    score (and, in a fused pass, below the target's own k-th best so far) is skipped without
    being scored (the bench reports the share skipped); the scan also clears the counters;
-3. score the rest exactly from per-query tables T_d[b, c] = w_d·(c/(a+b-c)) and offer each pair
-   to the query's heap and, in a fused pass, to the target's heap.
+3. score the rest exactly from per-query tables T_d[b, c] = w_d·(c/(a+b-c)) and push the pairs
+   whose score reaches the query's k-th best into its heap and, in a fused pass, those reaching
+   the target's k-th best into the target's heap.
 A fused pass (every mentee against every mentor) fills mentor heaps as it goes, so one pass
 ranks both directions; a directional pass (a shard's rows) fills only the queries' heaps.
 Scores use the same float64 operations as the scalar rules (scoring.py), so results are exact,
@@ -141,20 +142,48 @@ def _score(v: np.uint32, t: int, t_sizes: NDArray[np.uint8], tables: Tables) -> 
 
 
 @nb.njit(cache=True, nogil=True)
-def _offer(t: int, v: np.uint32, q_rank: int, data: PassData, tables: Tables, scale: float, stats: NDArray[np.int64],
-           heap: Heap, size: int, floor: np.int32, target_heaps: TargetHeaps) -> tuple[int, np.int32]:
-    """Score one pair exactly and offer it to the query's heap and the target's, where its bound allows."""
+def _offer_block(start: int, q_rank: int, data: PassData, tables: Tables, scale: float, scratch: Scratch,
+                 heap: Heap, size: int, floor: np.int32, target_heaps: TargetHeaps) -> tuple[int, np.int32]:
+    """Offer the targets of one block whose bound reaches a floor.
+
+    Three steps, the first two without a branch per row (whether a pair passes is unpredictable,
+    and a mispredicted branch per pair cost more than scoring it): gather the rows whose bound
+    passes; score them exactly and keep those whose score reaches the query's k-th best or the
+    target's; push only those few into the heaps."""
+    values, margins, stats, passing = scratch
+    hs = heap[0]
+    tworst = target_heaps[4]
+    n = 0
+    for i in range(BLOCK):
+        passing[n] = i
+        n += margins[i] >= 0
+    stats[0] += n
+    q_worst = hs[0] if size == hs.size else -1.0
+    kept = 0
+    for j in range(n):
+        i = passing[j]
+        score = _score(values[i], start + i, data[5], tables)
+        passing[kept] = i  # kept <= j: overwrites only rows already read
+        kept += (score >= q_worst) | (score >= tworst[start + i])
+    for j in range(kept):
+        i = passing[j]
+        size, floor = _push_pair(start + i, _score(values[i], start + i, data[5], tables), q_rank, data, scale,
+                                 stats, heap, size, floor, target_heaps)
+    return size, floor
+
+
+@nb.njit(cache=True, nogil=True)
+def _push_pair(t: int, score: float, q_rank: int, data: PassData, scale: float, stats: NDArray[np.int64],
+               heap: Heap, size: int, floor: np.int32, target_heaps: TargetHeaps) -> tuple[int, np.int32]:
+    """Offer one scored pair to the query's heap and to the target's, where it reaches their k-th best."""
     hs, hk = heap
     ts, tk, tsize, tfloor, tworst = target_heaps
-    u = np.int32(v & np.uint32(0xFFFF))
-    score = _score(v, t, data[5], tables)
-    stats[0] += 1
-    if u >= floor:
+    if size < hs.size or score >= hs[0]:
         size = push(hs, hk, size, score, data[6][t])
         if size == hs.size:
             floor = _floor_of(hs[0], scale)
-    # The target's heap is touched (a likely cache miss) only if the pair beats its k-th best.
-    if u >= tfloor[t] and score >= tworst[t]:
+    # The target's heap is touched (a likely cache miss) only if the pair reaches its k-th best.
+    if score >= tworst[t]:
         stats[1] += 1
         tsize[t] = push(ts[t], tk[t], tsize[t], score, q_rank)
         if tsize[t] == ts.shape[1]:
@@ -162,22 +191,6 @@ def _offer(t: int, v: np.uint32, q_rank: int, data: PassData, tables: Tables, sc
             # best, and a stale or lower value written by another thread only prunes less.
             tfloor[t] = max(tfloor[t], _floor_of(ts[t, 0], scale))
             tworst[t] = max(tworst[t], ts[t, 0])
-    return size, floor
-
-
-@nb.njit(cache=True, nogil=True)
-def _offer_block(start: int, q_rank: int, data: PassData, tables: Tables, scale: float, scratch: Scratch,
-                 heap: Heap, size: int, floor: np.int32, target_heaps: TargetHeaps) -> tuple[int, np.int32]:
-    """Offer the targets of one block whose bound reaches a floor."""
-    values, margins, stats, passing = scratch
-    n = 0
-    for i in range(BLOCK):  # gather the few passing rows first, without a branch per row
-        passing[n] = i
-        n += margins[i] >= 0
-    for j in range(n):
-        i = passing[j]
-        size, floor = _offer(start + i, values[i], q_rank, data, tables, scale, stats, heap, size, floor,
-                             target_heaps)
     return size, floor
 
 
@@ -204,8 +217,9 @@ def _seed(q: int, glo: int, ghi: int, data: PassData, tables: Tables, scale: flo
     for p in range(first, first + min(shortest, SEED_ROWS)):
         t = post_rows[p]
         if acc[t] != 0:  # 0: excluded, or the query's own row
-            size, floor = _offer(t, acc[t], data[3][q], data, tables, scale, stats, heap, size, floor,
-                                 target_heaps)
+            stats[0] += 1
+            size, floor = _push_pair(t, _score(acc[t], t, data[5], tables), data[3][q], data, scale, stats, heap,
+                                     size, floor, target_heaps)
             acc[t] = 0
     return size, floor
 
@@ -272,9 +286,11 @@ class KernelPasses:
         threads, n, k = nb.get_num_threads(), targets.n, max(k_targets, 1)
         self.target_heaps: TargetHeaps = (
             np.zeros((threads, n, k), np.float64), np.zeros((threads, n, k), np.int32),
-            np.zeros((threads, n), np.int32), np.full(n + BLOCK, NEVER, np.uint16), np.zeros(n + BLOCK, np.float64),
+            np.zeros((threads, n), np.int32), np.full(n + BLOCK, NEVER, np.uint16), np.full(n + BLOCK, np.inf),
         )
-        self.target_heaps[3][:n] = 1 if k_targets else NEVER
+        if k_targets:  # a fused pass: any pair sharing a weighted tag may enter a target's heap at first
+            self.target_heaps[3][:n] = 1
+            self.target_heaps[4][:n] = 0.0
         self.target_offers = 0
         self.scored = 0  # pairs scored exactly (the rest of each grade range was skipped by its bound)
 
