@@ -1,5 +1,6 @@
 import pytest
 
+from chalicelib.matching import MatchConfig
 from tests.unit.matching.builders import ids, make_mentee, make_mentor, make_profile
 
 SHARED = {"wanted": {"python"}}
@@ -56,6 +57,17 @@ def test_an_excluded_pair_is_not_matched_in_either_direction(lists):
     assert ids(result[("a", "mentee")]) == ["c"]
     assert result[("b", "mentor")] == []
     assert ids(result[("c", "mentor")]) == ["a"]
+
+
+def test_an_excluded_best_match_does_not_crowd_out_the_next_best(lists):
+    # With one entry a list, the excluded perfect match must not take (or raise the bar for) the place.
+    people = [make_mentee("best", wanted={"python"}), make_mentee("next", wanted={"python", "sql"}),
+              make_mentor("m", offered={"python"})]
+
+    result = lists(people, exclusions={("best", "m")}, config=MatchConfig(k=1))
+
+    assert ids(result[("m", "mentor")]) == ["next"]
+    assert result[("best", "mentee")] == []
 
 
 def test_a_mentor_at_capacity_still_gets_an_empty_list(lists):
