@@ -93,11 +93,7 @@ def _old_scores(index: MatchIndex, mentor: MatchProfile, hidden: NDArray[np.int3
 
 def _shared_counts(side: Side, rows: NDArray[np.intp], dim: int, tags: NDArray[np.int32]) -> NDArray[np.int64]:
     """Per row, how many of its tags in dimension `dim` are among `tags`."""
-    starts, ends = side.row_ptr[3 * rows + dim], side.row_ptr[3 * rows + dim + 1]
-    lengths = ends - starts
-    owner = np.repeat(np.arange(rows.size), lengths)
-    flat = side.tags[np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
-                     + np.arange(int(lengths.sum()))]
+    flat, owner = side.tags_of_rows(rows, dim)
     counts: NDArray[np.int64] = np.bincount(owner, weights=side.tag_mask(tags)[flat], minlength=rows.size).astype(np.int64)
     return counts
 

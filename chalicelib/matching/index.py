@@ -105,7 +105,7 @@ class MatchIndex:
         query = self.query_of(person, forward)
         hidden = self.hidden_rows(side, [person.user_id, *excluded])
         rows, scores = top_rows(score_cells(side, query, self.config.weights, hidden), side.ranks, self.config.k)
-        shared = self._shared(side, rows, np.concatenate(query.ids))
+        shared = side.shared_tags(rows, np.concatenate(query.ids), self.snapshot.space.tags)
         entries = [
             (score, self.snapshot.user_id(rank), tags)
             for rank, score, tags in zip(side.ranks[rows].tolist(), scores.tolist(), shared, strict=True)
@@ -124,21 +124,3 @@ class MatchIndex:
                                 shared_tags(mentee, mentor)))
         return entries
 
-    def _shared(self, side: Side, rows: NDArray[np.intp],
-                wanted: NDArray[np.int32]) -> list[tuple[tuple[str, ...], ...]]:
-        """Per row, the tags it shares with the query, per dimension (ids sort like tags), gathered
-        for all rows at once."""
-        starts, ends = side.row_ptr[3 * rows], side.row_ptr[3 * rows + 3]
-        lengths = ends - starts
-        flat = side.tags[np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
-                         + np.arange(int(lengths.sum()))]
-        keep = side.tag_mask(wanted)[flat]
-        dims = np.repeat(np.tile(np.arange(3), rows.size), side.sizes[rows].ravel().astype(np.int64))
-        owner = np.repeat(np.arange(rows.size), lengths)
-        order = np.lexsort((flat[keep], dims[keep], owner[keep]))
-        tags = self.snapshot.space.tags
-        shared: list[list[list[str]]] = [[[], [], []] for _ in range(rows.size)]
-        for who, dim, tag in zip(owner[keep][order].tolist(), dims[keep][order].tolist(), flat[keep][order].tolist(),
-                                 strict=True):
-            shared[who][dim].append(tags[tag])
-        return [tuple(tuple(dim) for dim in row) for row in shared]

@@ -137,6 +137,29 @@ class Side:
         start = 3 * row + dim
         return self.tags[self.row_ptr[start] : self.row_ptr[start + 1]]
 
+    def tags_of_rows(self, rows: NDArray[np.intp], dim: int | None = None) -> tuple[NDArray[np.int32], NDArray[np.int64]]:
+        """The tags of the given rows (in dimension `dim`, or all three) in one array, and per tag its
+        position in `rows`."""
+        first, last = (0, 3) if dim is None else (dim, dim + 1)
+        starts, ends = self.row_ptr[3 * rows + first], self.row_ptr[3 * rows + last]
+        lengths = ends - starts
+        flat = self.tags[np.repeat(starts - (np.cumsum(lengths) - lengths), lengths) + np.arange(int(lengths.sum()))]
+        return flat, np.repeat(np.arange(rows.size, dtype=np.int64), lengths)
+
+    def shared_tags(self, rows: NDArray[np.intp], wanted: NDArray[np.int32],
+                    names: tuple[str, ...]) -> list[tuple[tuple[str, ...], ...]]:
+        """Per row, its tags among `wanted`, per dimension and sorted (ids sort like their tags inside
+        a dimension, tagspace.py), gathered for all rows at once: the explanation of a list's entries."""
+        flat, owner = self.tags_of_rows(rows)
+        keep = self.tag_mask(wanted)[flat]
+        ids, owner = flat[keep], owner[keep]
+        order = np.lexsort((ids, owner))  # dimensions hold consecutive id ranges: by id is by dimension too
+        ids, owner = ids[order], owner[order]
+        shared: list[tuple[list[str], list[str], list[str]]] = [([], [], []) for _ in range(rows.size)]
+        for who, dim, tag in zip(owner.tolist(), self.tag_dims[ids].tolist(), ids.tolist(), strict=True):
+            shared[who][dim].append(names[tag])
+        return [tuple(tuple(dim) for dim in row) for row in shared]
+
     def rows_of_ranks(self, ranks: NDArray[np.int64]) -> NDArray[np.int32]:
         """Rows of the given users that are on this side (others are dropped)."""
         rows = self.row_of_rank[ranks]
