@@ -45,6 +45,7 @@ class TimedRun:
         from chalicelib.matching.snapshot import Snapshot
 
         with patched(shards, "rank_lists", self.ranking.wrap(shards.rank_lists)), \
+                patched(shards, "rank_since", self.ranking.wrap(shards.rank_since)), \
                 patched(shards, "_digests", self.digests.wrap(shards._digests)):
             snapshot = self.snapshot.wrap(Snapshot.build)(profiles, DEFAULT_CONFIG)
             outcome = compute_shard(snapshot, snapshot.excluded_pairs(exclusions), previous, WHOLE)
@@ -91,6 +92,7 @@ def recompute(plan: Plan, workdir: Path) -> dict:
         "seconds": total, "cpu_seconds": total_cpu, **timed.figures(), "jit_warmup_seconds": warm,
         "entries": int(sum(sizes)), "lists": len(sizes), "rss_before_mb": before, "peak_rss_mb": peak_rss_mb(),
         "mentees": snapshot.mentees.n, "available_mentors": snapshot.mentors.n, "index_bytes": len(data),
+        "digests_bytes": (workdir / DIGESTS_FILE).stat().st_size,
         "candidate_pairs": outcome.candidate_pairs, "scored_pairs": outcome.scored_pairs, "kept": kept,
     }
 
@@ -101,10 +103,10 @@ def hourly(plan: Plan, workdir: Path) -> dict:
 
     warm_numba()
     population, edits = edited(generate(plan.size, plan.seed), HOURLY_CHANGE, plan.seed)
-    previous = ListDigests.from_bytes((workdir / DIGESTS_FILE).read_bytes())
-    progress(f"{edits:,} profiles edited; recomputing and comparing with the stored digests")
+    progress(f"{edits:,} profiles edited; recomputing from the last run's lists and digests")
     timed = TimedRun()
     began, cpu = time.perf_counter(), time.process_time()
+    previous = ListDigests.from_bytes((workdir / DIGESTS_FILE).read_bytes())  # the job reads it too
     _, outcome, _, sizes, (_, digests) = timed.run(population.profiles, population.exclusions, previous)
     total, total_cpu = time.perf_counter() - began, time.process_time() - cpu
     gone = len(previous.gone(digests))

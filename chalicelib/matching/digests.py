@@ -17,6 +17,7 @@ from numpy.typing import NDArray
 
 from chalicelib.matching.arrays import pack, unpack
 from chalicelib.matching.model import Match
+from chalicelib.matching.stored import StoredLists
 
 MASK = (1 << 64) - 1
 FNV_OFFSET, FNV_PRIME = 0xCBF29CE484222325, 0x100000001B3
@@ -90,11 +91,13 @@ def tag_hashes(tags: Sequence[str], dim_ptr: Sequence[int]) -> NDArray[np.uint64
 
 @dataclass(frozen=True)
 class ListDigests:
-    """The digest of every stored list, by user (sorted ids) and role; NO_LIST where there is none."""
+    """The digest of every stored list, by user (sorted ids) and role; NO_LIST where there is none.
+    After a whole (unsharded) run, also its ranked lists, from which the next run starts."""
 
     user_ids: NDArray[np.bytes_]
     mentee: NDArray[np.uint64]  # the digest of the user's list of mentors
     mentor: NDArray[np.uint64]  # the digest of the user's list of mentees
+    ranked: StoredLists | None = None
 
     @classmethod
     def empty(cls) -> "ListDigests":
@@ -126,9 +129,13 @@ class ListDigests:
         return keys
 
     def to_bytes(self) -> bytes:
-        return pack({"user_ids": self.user_ids, "mentee": self.mentee, "mentor": self.mentor}, {"kind": "list digests"})
+        arrays, meta = {"user_ids": self.user_ids, "mentee": self.mentee, "mentor": self.mentor}, {"kind": "list digests"}
+        if self.ranked is not None:
+            ranked, ranked_meta = self.ranked.to_arrays()
+            arrays, meta = {**arrays, **ranked}, {**meta, **ranked_meta}
+        return pack(arrays, meta)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> "ListDigests":
-        arrays, _ = unpack(data)
-        return cls(arrays["user_ids"], arrays["mentee"], arrays["mentor"])
+        arrays, meta = unpack(data)
+        return cls(arrays["user_ids"], arrays["mentee"], arrays["mentor"], StoredLists.from_arrays(arrays, meta))

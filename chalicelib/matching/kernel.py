@@ -266,6 +266,39 @@ def _run(rows: NDArray[np.int64], q_lo: NDArray[np.int64], q_hi: NDArray[np.int6
             write_sorted(heap[0], heap[1], size, out_ranks[i], out_scores[i])
 
 
+@nb.njit(cache=True, parallel=True)
+def _entering(rows: NDArray[np.int64], q_lo: NDArray[np.int64], q_hi: NDArray[np.int64], data: PassData,
+              scale: float, n_targets: int, max_a: int, max_b: NDArray[np.int64], n_chunks: int,
+              thresholds: NDArray[np.float64], ptr: NDArray[np.int64], out_queries: NDArray[np.int64],
+              out_targets: NDArray[np.int32], out_scores: NDArray[np.float64]) -> None:
+    """Per query row, every target whose pair scores at least the target's threshold: counted into
+    ptr[i + 1] when out_queries is empty, else written at ptr[i] .. (a second call, ptr summed)."""
+    t_grade_ptr, t_sizes, weights = data[4], data[5], data[13]
+    write = out_queries.size > 0
+    for chunk in nb.prange(n_chunks):
+        acc = np.zeros(n_targets + BLOCK, np.uint32)
+        tables = np.zeros((3, max_b.max() + 1, max_a + 1), np.float64)
+        incs = np.zeros((3, max_b.max() + 1), np.uint32)
+        for i in range(chunk, rows.size, n_chunks):
+            q = rows[i]
+            _prepare(data[2][q], weights, scale, max_b, tables, incs)
+            _count(q, q_lo[q], q_hi[q], data, scale, incs, acc)
+            _clear_excluded(q, data, acc)
+            at = ptr[i] if write else 0
+            for t in range(t_grade_ptr[q_lo[q]], t_grade_ptr[q_hi[q]]):
+                v = acc[t]
+                if v == 0:
+                    continue
+                acc[t] = 0
+                score = _score(v, t, t_sizes, tables)
+                if score >= thresholds[t]:
+                    if write:
+                        out_queries[at], out_targets[at], out_scores[at] = q, t, score
+                    at += 1
+            if not write:
+                ptr[i + 1] = at
+
+
 class KernelPasses:
     """Ranks targets for query rows; with k_targets > 0, each target's best queries too (a fused pass)."""
 
@@ -311,6 +344,30 @@ class KernelPasses:
             self.scored += int(stats[:, 0].sum())
             self.target_offers += int(stats[:, 1].sum())
         return out_ranks, out_scores
+
+    def entering(self, rows: NDArray[np.int64], thresholds: NDArray[np.float64],
+                 ) -> tuple[NDArray[np.int64], NDArray[np.int32], NDArray[np.float64]]:
+        """(query row, target row, score) of every pair of these query rows whose score is at least
+        the target's threshold (+inf: never; 0.0: any pair sharing a weighted tag), exactly scored."""
+        spec = self.spec
+        lo, hi = spec.grade_bounds
+        max_a = int(spec.queries.sizes.max(initial=0))
+        max_b = spec.targets.sizes.max(axis=0, initial=0).astype(np.int64)
+        n_chunks = max(1, min(rows.size, 64 * nb.get_num_threads()))
+        limits = np.append(thresholds, np.full(BLOCK, np.inf))
+        counts = np.zeros(rows.size + 1, np.int64)
+        none = (np.zeros(0, np.int64), np.zeros(0, np.int32), np.zeros(0, np.float64))
+        if rows.size == 0:
+            return none
+        args = (rows, lo, hi, self.data, self.scale, spec.targets.n, max_a, max_b, n_chunks, limits)
+        _entering(*args, counts, *none)
+        ptr = np.cumsum(counts)  # counts[0] is 0: ptr[i] is where row i's pairs start
+        total = int(ptr[-1])
+        if total == 0:
+            return none
+        out = (np.empty(total, np.int64), np.empty(total, np.int32), np.empty(total, np.float64))
+        _entering(*args, ptr, *out)
+        return out
 
     def target_lists(self) -> tuple[NDArray[np.int32], NDArray[np.float64]]:
         """After a fused pass over every query row: each target's best query ranks and scores."""

@@ -67,7 +67,7 @@ def rank_lists(snapshot: Snapshot, exclusions: ExcludedPairs, engine: str = "aut
     if choose_engine(snapshot, engine) == "numpy":
         mentors, mentor_scores = run_numpy(forward, weights, k + 1, mentee_rows)
         mentees, mentee_scores = run_numpy(reverse, weights, k, mentor_rows)
-        candidates = _candidates(forward, mentee_rows) + _candidates(reverse, mentor_rows)
+        candidates = pairs_in_range(forward, mentee_rows) + pairs_in_range(reverse, mentor_rows)
         return RankedLists(mentee_rows, mentors, mentor_scores, mentor_rows, mentees, mentee_scores, candidates,
                            candidates)
     from chalicelib.matching.kernel import KernelPasses
@@ -77,16 +77,17 @@ def rank_lists(snapshot: Snapshot, exclusions: ExcludedPairs, engine: str = "aut
         mentors, mentor_scores = fused.rank(mentee_rows, k + 1)
         mentees, mentee_scores = fused.target_lists()
         return RankedLists(mentee_rows, mentors, mentor_scores, mentor_rows, mentees, mentee_scores,
-                           _candidates(forward, mentee_rows), fused.scored)
+                           pairs_in_range(forward, mentee_rows), fused.scored)
     forward_pass, reverse_pass = KernelPasses(forward, weights), KernelPasses(reverse, weights)
     mentors, mentor_scores = forward_pass.rank(mentee_rows, k + 1)
     mentees, mentee_scores = reverse_pass.rank(mentor_rows, k)
     return RankedLists(mentee_rows, mentors, mentor_scores, mentor_rows, mentees, mentee_scores,
-                       _candidates(forward, mentee_rows) + _candidates(reverse, mentor_rows),
+                       pairs_in_range(forward, mentee_rows) + pairs_in_range(reverse, mentor_rows),
                        forward_pass.scored + reverse_pass.scored)
 
 
-def _candidates(spec: Pass, rows: NDArray[np.int64]) -> int:
+def pairs_in_range(spec: Pass, rows: NDArray[np.intp]) -> int:
+    """Pairs inside the grade ranges of these query rows (what ranking them has to consider)."""
     lo, hi = spec.grade_bounds
     ptr = spec.targets.grade_ptr
     return int((ptr[hi[rows]] - ptr[lo[rows]]).sum())

@@ -4,8 +4,9 @@ A shard is a range of user ranks (users sorted by id, so every shard mixes grade
 alike and costs about the same). It ranks the mentee list and the mentor list of each of its
 people against everyone, digests every list (digests.py) and compares it with the digest the
 last run stored; only changed lists become Match objects. One shard of one is the whole
-recompute (and the numba kernel then ranks both directions in one fused pass). Each list is
-exact whatever the shards, so the results never depend on how many there are.
+recompute: the numba kernel then ranks both directions in one fused pass or, from the last whole
+run's lists, only the lists a change can reach (incremental.py). Each list is exact whatever the
+shards, so the results never depend on how many there are.
 """
 
 from collections.abc import Iterable, Iterator
@@ -17,12 +18,14 @@ from numpy.typing import NDArray
 
 from chalicelib.matching.arrays import pack, unpack
 from chalicelib.matching.digests import NO_LIST, SEED, ListDigests, digest_of, tag_hashes, user_hashes
+from chalicelib.matching.incremental import rank_since
 from chalicelib.matching.matchlists import matches_of
 from chalicelib.matching.model import Match
 from chalicelib.matching.ranking import RankedLists, choose_engine, list_thresholds, rank_lists
 from chalicelib.matching.scoring import MENTEE, MENTOR
 from chalicelib.matching.sides import Side
 from chalicelib.matching.snapshot import MENTEE_ROLE, MENTOR_ROLE, ExcludedPairs, Snapshot
+from chalicelib.matching.stored import StoredLists
 
 Changed = tuple[str, str, list[Match]]  # user id, role ("mentee": my mentors), the new list
 
@@ -79,6 +82,7 @@ class ShardOutcome:
     # Those lists as Match lists, built one by one while they are consumed (once), so memory holds
     # the ranked arrays, not every changed list; not serialised (the shard writes them itself).
     changed: Iterable[Changed] = ()
+    stored: StoredLists | None = None  # a whole run's lists, for the next run (not serialised either)
 
     def to_bytes(self) -> bytes:
         arrays = {"mentee": self.mentee, "mentor": self.mentor, "mentee_rows": self.mentee_rows,
@@ -99,8 +103,9 @@ def compute_shard(snapshot: Snapshot, exclusions: ExcludedPairs, previous: ListD
                   engine: str = "auto") -> ShardOutcome:
     lo, hi = shard.ranks(snapshot.n_users)
     mentee_rows, mentor_rows = _rows_in(snapshot.mentees, lo, hi), _rows_in(snapshot.mentors, lo, hi)
-    if shard.of == 1:
-        ranked = rank_lists(snapshot, exclusions, engine)
+    stored = None
+    if shard.of == 1:  # one run of everyone: from the last such run's lists when it can (incremental.py)
+        ranked, stored = rank_since(snapshot, exclusions, previous, engine)
     else:
         ranked = rank_lists(snapshot, exclusions, engine, mentee_rows, mentor_rows)
     mentee_digests, mentor_digests = _digests(snapshot, ranked, choose_engine(snapshot, engine))
@@ -114,7 +119,7 @@ def compute_shard(snapshot: Snapshot, exclusions: ExcludedPairs, previous: ListD
     count = int(_is_changed(mentee, before_mentee).sum() + _is_changed(mentor, before_mentor).sum())
     changed = _changed(snapshot, ranked, lo, (mentee, mentor), (before_mentee, before_mentor))
     return ShardOutcome(lo, hi, mentee, mentor, ranked.mentee_rows, scores, keys, ranked.candidate_pairs,
-                        ranked.scored_pairs, count, changed)
+                        ranked.scored_pairs, count, changed, stored)
 
 
 def _is_changed(now: NDArray[np.uint64], before: NDArray[np.uint64]) -> NDArray[np.bool_]:
@@ -176,4 +181,5 @@ def merge_outcomes(snapshot: Snapshot, outcomes: list[ShardOutcome]) -> tuple[Sn
     for outcome in outcomes:
         mentee[outcome.lo : outcome.hi], mentor[outcome.lo : outcome.hi] = outcome.mentee, outcome.mentor
         scores[:, outcome.mentee_rows], keys[:, outcome.mentee_rows] = outcome.threshold_scores, outcome.threshold_keys
-    return snapshot.with_thresholds(scores, keys), ListDigests(snapshot.user_ids, mentee, mentor)
+    stored = outcomes[0].stored if len(outcomes) == 1 else None
+    return snapshot.with_thresholds(scores, keys), ListDigests(snapshot.user_ids, mentee, mentor, stored)
