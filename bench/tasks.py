@@ -39,7 +39,9 @@ class TimedRun:
     def __init__(self) -> None:
         self.snapshot, self.ranking, self.digests, self.lists = Stopwatch(), Stopwatch(), Stopwatch(), Stopwatch()
 
-    def run(self, profiles, exclusions, previous, keep=lambda uid, role: False):
+    def run(self, profiles: list, exclusions, previous, keep=lambda uid, role: False):
+        """`profiles` is emptied once the snapshot is built: the job reads every profile once, builds
+        the snapshot and drops them (prepare), so holding them through the run would overstate its memory."""
         from chalicelib.matching import WHOLE, compute_shard, merge_outcomes, shards
         from chalicelib.matching.model import DEFAULT_CONFIG
         from chalicelib.matching.snapshot import Snapshot
@@ -48,7 +50,9 @@ class TimedRun:
                 patched(shards, "rank_since", self.ranking.wrap(shards.rank_since)), \
                 patched(shards, "_digests", self.digests.wrap(shards._digests)):
             snapshot = self.snapshot.wrap(Snapshot.build)(profiles, DEFAULT_CONFIG)
+            profiles.clear()
             outcome = compute_shard(snapshot, snapshot.excluded_pairs(exclusions), previous, WHOLE)
+            del previous  # the job's previous run is an argument of compute_shard only (run_shard_of)
             kept, sizes = self.lists.wrap(_consume)(outcome.changed, keep)
         return snapshot, outcome, kept, sizes, merge_outcomes(snapshot, [outcome])
 
@@ -106,11 +110,14 @@ def hourly(plan: Plan, workdir: Path) -> dict:
     progress(f"{edits:,} profiles edited; recomputing from the last run's lists and digests")
     timed = TimedRun()
     began, cpu = time.perf_counter(), time.process_time()
-    previous = ListDigests.from_bytes((workdir / DIGESTS_FILE).read_bytes())  # the job reads it too
-    _, outcome, _, sizes, (_, digests) = timed.run(population.profiles, population.exclusions, previous)
+    _, outcome, _, sizes, (_, digests) = timed.run(population.profiles, population.exclusions,
+                                                   ListDigests.from_bytes((workdir / DIGESTS_FILE).read_bytes()))
     total, total_cpu = time.perf_counter() - began, time.process_time() - cpu
-    gone = len(previous.gone(digests))
+    gone = len(ListDigests.from_bytes((workdir / DIGESTS_FILE).read_bytes()).gone(digests))
+    began = time.perf_counter()
+    stored = len(digests.to_bytes())  # what publishing saves for the next run (then uploaded: not timed here)
     return {
+        "digests_bytes": stored, "digests_to_bytes_seconds": time.perf_counter() - began,
         "seconds": total, "cpu_seconds": total_cpu, **timed.figures(), "edited_people": edits,
         "lists_changed": outcome.changed_count, "lists_deleted": gone,
         "write_units": int(sum(math.ceil(size / 1024) for size in sizes)) + gone, "peak_rss_mb": peak_rss_mb(),

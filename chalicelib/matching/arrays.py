@@ -31,14 +31,15 @@ def pack(arrays: dict[str, NDArray[Any]], meta: dict[str, Any]) -> bytes:
         offset += array.nbytes
     header = json.dumps({"meta": meta, "arrays": entries}).encode()
     start = -(-(len(MAGIC) + 8 + len(header)) // ALIGN) * ALIGN
-    out = bytearray(start + offset)
-    out[: len(MAGIC)] = MAGIC
-    out[len(MAGIC) : len(MAGIC) + 8] = len(header).to_bytes(8, "little")
-    out[len(MAGIC) + 8 : len(MAGIC) + 8 + len(header)] = header
+    # One join of the pieces (the arrays' own buffers, zero padding between): each array is copied
+    # once, into the result; a bytearray filled then turned into bytes would hold the blob twice.
+    parts: list[bytes | memoryview] = [MAGIC, len(header).to_bytes(8, "little"), header]
+    at = len(MAGIC) + 8 + len(header)
     for entry, array in zip(entries, contiguous.values(), strict=True):
-        at = start + int(entry["offset"])
-        out[at : at + array.nbytes] = array.tobytes()
-    return bytes(out)
+        place = start + int(entry["offset"])
+        parts += [bytes(place - at), array.reshape(-1).view(np.uint8).data]
+        at = place + array.nbytes
+    return b"".join(parts)
 
 
 def unpack(data: bytes | memoryview) -> tuple[dict[str, NDArray[Any]], dict[str, Any]]:

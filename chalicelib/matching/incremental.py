@@ -28,6 +28,8 @@ from chalicelib.matching.snapshot import ExcludedPairs, Snapshot
 from chalicelib.matching.stored import StoredLists
 
 Facts = tuple[NDArray[np.uint64], NDArray[np.uint64]]  # per user: mentee row, available-mentor row (0: none)
+GONE = -2  # in a list brought forward: someone who is no longer among the users
+CHUNK = 65_536  # lists brought forward at a time (bounds the temporary arrays)
 
 
 def rank_since(snapshot: Snapshot, exclusions: ExcludedPairs, previous: ListDigests,
@@ -155,11 +157,17 @@ def _lists_now(side: Side, now: NDArray[np.int64], owners: NDArray[np.int32], en
     owner_ranks = now[owners]
     rows = np.where(owner_ranks >= 0, side.row_of_rank[np.maximum(owner_ranks, 0)], -1)
     known = rows >= 0
-    held = entries[known]
-    ranks = np.where(held >= 0, now[np.maximum(held, 0)], -1)
-    stale = ((held >= 0) & ((ranks < 0) | entry_changed[np.maximum(ranks, 0)])).any(axis=1)
-    lists[rows[known]], list_scores[rows[known]] = ranks, scores[known]
-    again[rows[known]] = stale
+    # int32 lookups with room at the end, so padding (-1) reads -1 and departed people (-2) -2,
+    # without an int64 copy of every list (the peak memory of the hourly run).
+    lookup = np.append(now, [GONE, -1]).astype(np.int32)
+    lookup[:-2][now < 0] = GONE
+    changed_at = np.append(entry_changed, [True, False])  # by this run's rank; GONE: changed
+    for start in range(0, int(known.size), CHUNK):
+        part = slice(start, start + CHUNK)
+        mine, at = known[part], rows[part]
+        ranks = lookup[entries[part][mine]]
+        lists[at[mine]], list_scores[at[mine]] = ranks, scores[part][mine]
+        again[at[mine]] = changed_at[ranks].any(axis=1)
     again |= owner_changed[side.ranks]
     return lists, list_scores, again
 
