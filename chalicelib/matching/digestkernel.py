@@ -66,3 +66,51 @@ def ranked_digests(rows: NDArray[np.int64], query_side: Side, other_side: Side, 
              np.ascontiguousarray(scores).view(np.uint64), tag_hash, user_hash, k, np.uint64(SEED),
              min(len(rows), 64 * nb.get_num_threads()), out)
     return out
+
+
+@nb.njit(cache=True)
+def _shared_ids(rows: NDArray[np.int64], queries: QueryRows, others: OtherRows, ranks: NDArray[np.int32],
+                mark: NDArray[np.uint8], ptr: NDArray[np.int64], out: NDArray[np.int32]) -> None:
+    q_row_ptr, q_tags = queries
+    o_row_ptr, o_tags, o_row_of_rank = others
+    at, entry = 0, 0
+    for i in range(rows.size):
+        q = rows[i]
+        for p in range(q_row_ptr[3 * q], q_row_ptr[3 * q + 3]):
+            mark[q_tags[p]] = 1
+        for j in range(ranks.shape[1]):
+            rank = ranks[i, j]
+            if rank < 0:
+                break
+            o = o_row_of_rank[rank]
+            first = at
+            for p in range(o_row_ptr[3 * o], o_row_ptr[3 * o + 3]):
+                tag = o_tags[p]
+                if mark[tag]:
+                    x = at  # insertion sort: a handful of shared tags per entry
+                    while x > first and out[x - 1] > tag:
+                        out[x] = out[x - 1]
+                        x -= 1
+                    out[x] = tag
+                    at += 1
+            entry += 1
+            ptr[entry] = at
+        for p in range(q_row_ptr[3 * q], q_row_ptr[3 * q + 3]):
+            mark[q_tags[p]] = 0
+
+
+def shared_tag_ids(rows: NDArray[np.int64], query_side: Side, other_side: Side,
+                   ranks: NDArray[np.int32]) -> tuple[NDArray[np.int64], NDArray[np.int32]]:
+    """The tags each entry of these ranked rows shares with its row, sorted by id (so by dimension,
+    then tag): entry e's are ids[ptr[e] : ptr[e + 1]], entries row by row (what Side.shared_tags
+    gives, for many lists at once without a numpy call a list)."""
+    held = ranks[ranks >= 0]
+    other_rows = other_side.row_of_rank[held].astype(np.int64)
+    room = int((other_side.row_ptr[3 * other_rows + 3] - other_side.row_ptr[3 * other_rows]).sum())
+    ptr = np.zeros(held.size + 1, dtype=np.int64)
+    ids = np.zeros(room, dtype=np.int32)
+    if held.size:
+        _shared_ids(rows, (query_side.row_ptr, query_side.tags),
+                    (other_side.row_ptr, other_side.tags, other_side.row_of_rank), np.ascontiguousarray(ranks),
+                    np.zeros(query_side.n_tags, np.uint8), ptr, ids)
+    return ptr, ids

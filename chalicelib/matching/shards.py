@@ -19,7 +19,7 @@ from numpy.typing import NDArray
 from chalicelib.matching.arrays import pack, unpack
 from chalicelib.matching.digests import NO_LIST, SEED, ListDigests, digest_of, tag_hashes, user_hashes
 from chalicelib.matching.incremental import rank_since
-from chalicelib.matching.matchlists import matches_of
+from chalicelib.matching.matchlists import lists_from_shared, matches_of
 from chalicelib.matching.model import Match
 from chalicelib.matching.ranking import RankedLists, choose_engine, list_thresholds, rank_lists
 from chalicelib.matching.scoring import MENTEE, MENTOR
@@ -28,6 +28,7 @@ from chalicelib.matching.snapshot import MENTEE_ROLE, MENTOR_ROLE, ExcludedPairs
 from chalicelib.matching.stored import StoredLists
 
 Changed = tuple[str, str, list[Match]]  # user id, role ("mentee": my mentors), the new list
+EXPLAIN_BATCH = 512  # changed lists built together (their shared tags found in one kernel call)
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,8 @@ def compute_shard(snapshot: Snapshot, exclusions: ExcludedPairs, previous: ListD
         ranked, stored = rank_since(snapshot, exclusions, previous, engine)
     else:
         ranked = rank_lists(snapshot, exclusions, engine, mentee_rows, mentor_rows)
-    mentee_digests, mentor_digests = _digests(snapshot, ranked, choose_engine(snapshot, engine))
+    chosen = choose_engine(snapshot, engine)
+    mentee_digests, mentor_digests = _digests(snapshot, ranked, chosen)
     roles = snapshot.roles[lo:hi]
     mentee = np.where(roles & MENTEE_ROLE, SEED, NO_LIST).astype(np.uint64)  # mentees always have a row
     mentor = np.where(roles & MENTOR_ROLE, SEED, NO_LIST).astype(np.uint64)  # unavailable mentors: empty list
@@ -117,7 +119,7 @@ def compute_shard(snapshot: Snapshot, exclusions: ExcludedPairs, previous: ListD
     before_mentee, before_mentor = previous.aligned(snapshot.user_ids, lo, hi)
     scores, keys = list_thresholds(snapshot, ranked)
     count = int(_is_changed(mentee, before_mentee).sum() + _is_changed(mentor, before_mentor).sum())
-    changed = _changed(snapshot, ranked, lo, (mentee, mentor), (before_mentee, before_mentor))
+    changed = _changed(snapshot, ranked, lo, (mentee, mentor), (before_mentee, before_mentor), chosen)
     return ShardOutcome(lo, hi, mentee, mentor, ranked.mentee_rows, scores, keys, ranked.candidate_pairs,
                         ranked.scored_pairs, count, changed, stored)
 
@@ -156,8 +158,10 @@ def _python_digests(snapshot: Snapshot, forward: bool, rows: NDArray[np.int64], 
 Digests = tuple[NDArray[np.uint64], NDArray[np.uint64]]  # (mentee lists, mentor lists) of a shard's users
 
 
-def _changed(snapshot: Snapshot, ranked: RankedLists, lo: int, now: Digests, before: Digests) -> Iterator[Changed]:
-    """The lists whose digest differs from the stored one, built as Match lists (only these)."""
+def _changed(snapshot: Snapshot, ranked: RankedLists, lo: int, now: Digests, before: Digests,
+             engine: str) -> Iterator[Changed]:
+    """The lists whose digest differs from the stored one, built as Match lists (only these), a
+    batch at a time and handed out one by one."""
     k = snapshot.config.k
     for role, forward, rows, ranks, scores, side, digests, old in (
         (MENTEE, True, ranked.mentee_rows, ranked.mentors[:, :k], ranked.mentor_scores[:, :k], snapshot.mentees,
@@ -166,10 +170,25 @@ def _changed(snapshot: Snapshot, ranked: RankedLists, lo: int, now: Digests, bef
     ):
         position = np.full(digests.size, -1, dtype=np.int64)
         position[side.ranks[rows] - lo] = np.arange(rows.size)
-        for offset in np.flatnonzero(_is_changed(digests, old)).tolist():
-            i = int(position[offset])  # -1: an unavailable mentor, whose list is empty
-            matches = [] if i < 0 else matches_of(snapshot, forward, int(rows[i]), ranks[i], scores[i])
-            yield snapshot.user_id(lo + offset), role, matches
+        offsets = np.flatnonzero(_is_changed(digests, old))
+        for start in range(0, offsets.size, EXPLAIN_BATCH):
+            batch = offsets[start : start + EXPLAIN_BATCH]
+            at = position[batch]  # -1: an unavailable mentor, whose list is empty
+            some = at[at >= 0]
+            built = iter(_explain(snapshot, forward, rows[some], ranks[some], scores[some], engine))
+            for offset, i in zip(batch.tolist(), at.tolist(), strict=True):
+                yield snapshot.user_id(lo + offset), role, [] if i < 0 else next(built)
+
+
+def _explain(snapshot: Snapshot, forward: bool, rows: NDArray[np.int64], ranks: NDArray[np.int32],
+             scores: NDArray[np.float64], engine: str) -> list[list[Match]]:
+    """Match lists of ranked rows: with numba, every entry's shared tags found in one call a batch."""
+    if engine != "numba":
+        return [matches_of(snapshot, forward, int(row), ranks[i], scores[i]) for i, row in enumerate(rows.tolist())]
+    from chalicelib.matching.digestkernel import shared_tag_ids
+
+    side, other = (snapshot.mentees, snapshot.mentors) if forward else (snapshot.mentors, snapshot.mentees)
+    return lists_from_shared(snapshot, ranks, scores, *shared_tag_ids(rows, side, other, ranks))
 
 
 def merge_outcomes(snapshot: Snapshot, outcomes: list[ShardOutcome]) -> tuple[Snapshot, ListDigests]:
