@@ -22,14 +22,12 @@ def _entry(match) -> list:
 
 
 def warm_numba() -> float:
-    """JIT-compile (or load from numba's cache) the kernels on a tiny population; returns seconds."""
-    from chalicelib.matching import WHOLE, ListDigests, compute_shard
-    from chalicelib.matching.model import DEFAULT_CONFIG
-    from chalicelib.matching.snapshot import Snapshot
+    """JIT-compile (or load from numba's cache) every kernel the recompute runs, as the recompute
+    image does at build (a first run, the next hour's from its lists, a shard); returns seconds."""
+    from infra.recompute.warm_numba_cache import warm
 
     began = time.perf_counter()
-    snapshot = Snapshot.build(generate(300, seed=1).profiles, DEFAULT_CONFIG)
-    list(compute_shard(snapshot, snapshot.excluded_pairs(()), ListDigests.empty(), WHOLE, "numba").changed)
+    warm()
     return time.perf_counter() - began
 
 

@@ -34,6 +34,7 @@ MAX_SET = (1 << FIELD_BITS) - 1  # larger tag sets (the API allows 30) go to the
 BOUND_TOP = 65_000  # the bound of a perfect score, leaving room below 2**16 for rounding up
 NEVER = 0xFFFF  # a floor no bound reaches
 SEED_ROWS = 64  # targets offered before the scan, from the posting list of the query's rarest tag
+ENTERING_ROOM = 32  # pairs a query of KernelPasses.entering keeps in one call (more: a second call)
 
 
 Acc: TypeAlias = NDArray[np.uint32]  # per target: the three shared-tag counts and the bound
@@ -269,12 +270,12 @@ def _run(rows: NDArray[np.int64], q_lo: NDArray[np.int64], q_hi: NDArray[np.int6
 @nb.njit(cache=True, parallel=True)
 def _entering(rows: NDArray[np.int64], q_lo: NDArray[np.int64], q_hi: NDArray[np.int64], data: PassData,
               scale: float, n_targets: int, max_a: int, max_b: NDArray[np.int64], n_chunks: int,
-              thresholds: NDArray[np.float64], ptr: NDArray[np.int64], out_queries: NDArray[np.int64],
-              out_targets: NDArray[np.int32], out_scores: NDArray[np.float64]) -> None:
-    """Per query row, every target whose pair scores at least the target's threshold: counted into
-    ptr[i + 1] when out_queries is empty, else written at ptr[i] .. (a second call, ptr summed)."""
+              thresholds: NDArray[np.float64], counts: NDArray[np.int64], out_targets: NDArray[np.int32],
+              out_scores: NDArray[np.float64]) -> None:
+    """Per query row i, every target whose pair scores at least the target's threshold: the first
+    out_targets.shape[1] of them in out_*[i], and how many there are in counts[i]."""
     t_grade_ptr, t_sizes, weights = data[4], data[5], data[13]
-    write = out_queries.size > 0
+    room = out_targets.shape[1]
     for chunk in nb.prange(n_chunks):
         acc = np.zeros(n_targets + BLOCK, np.uint32)
         tables = np.zeros((3, max_b.max() + 1, max_a + 1), np.float64)
@@ -284,7 +285,7 @@ def _entering(rows: NDArray[np.int64], q_lo: NDArray[np.int64], q_hi: NDArray[np
             _prepare(data[2][q], weights, scale, max_b, tables, incs)
             _count(q, q_lo[q], q_hi[q], data, scale, incs, acc)
             _clear_excluded(q, data, acc)
-            at = ptr[i] if write else 0
+            found = 0
             for t in range(t_grade_ptr[q_lo[q]], t_grade_ptr[q_hi[q]]):
                 v = acc[t]
                 if v == 0:
@@ -292,11 +293,10 @@ def _entering(rows: NDArray[np.int64], q_lo: NDArray[np.int64], q_hi: NDArray[np
                 acc[t] = 0
                 score = _score(v, t, t_sizes, tables)
                 if score >= thresholds[t]:
-                    if write:
-                        out_queries[at], out_targets[at], out_scores[at] = q, t, score
-                    at += 1
-            if not write:
-                ptr[i + 1] = at
+                    if found < room:
+                        out_targets[i, found], out_scores[i, found] = t, score
+                    found += 1
+            counts[i] = found
 
 
 class KernelPasses:
@@ -353,21 +353,26 @@ class KernelPasses:
         lo, hi = spec.grade_bounds
         max_a = int(spec.queries.sizes.max(initial=0))
         max_b = spec.targets.sizes.max(axis=0, initial=0).astype(np.int64)
-        n_chunks = max(1, min(rows.size, 64 * nb.get_num_threads()))
-        limits = np.append(thresholds, np.full(BLOCK, np.inf))
-        counts = np.zeros(rows.size + 1, np.int64)
-        none = (np.zeros(0, np.int64), np.zeros(0, np.int32), np.zeros(0, np.float64))
-        if rows.size == 0:
-            return none
-        args = (rows, lo, hi, self.data, self.scale, spec.targets.n, max_a, max_b, n_chunks, limits)
-        _entering(*args, counts, *none)
-        ptr = np.cumsum(counts)  # counts[0] is 0: ptr[i] is where row i's pairs start
-        total = int(ptr[-1])
-        if total == 0:
-            return none
-        out = (np.empty(total, np.int64), np.empty(total, np.int32), np.empty(total, np.float64))
-        _entering(*args, ptr, *out)
-        return out
+
+        def run(some: NDArray[np.int64], room: int) -> tuple[NDArray[np.int64], NDArray[np.int32], NDArray[np.float64]]:
+            counts = np.zeros(some.size, np.int64)
+            targets, scores = np.zeros((some.size, room), np.int32), np.zeros((some.size, room), np.float64)
+            if some.size:
+                _entering(some, lo, hi, self.data, self.scale, spec.targets.n, max_a, max_b,
+                          max(1, min(some.size, 64 * nb.get_num_threads())), thresholds, counts, targets, scores)
+            return counts, targets, scores
+
+        counts, targets, scores = run(rows, ENTERING_ROOM)
+        kept = np.arange(ENTERING_ROOM)[None, :] < counts[:, None]
+        over = np.flatnonzero(counts > ENTERING_ROOM)  # rare: these queries again, with room for all their pairs
+        kept[over] = False
+        parts = [(np.repeat(rows, kept.sum(axis=1)), targets[kept], scores[kept])]
+        if over.size:
+            counts, targets, scores = run(rows[over], int(counts[over].max()))
+            kept = np.arange(targets.shape[1])[None, :] < counts[:, None]
+            parts.append((np.repeat(rows[over], counts), targets[kept], scores[kept]))
+        return (np.concatenate([part[0] for part in parts]), np.concatenate([part[1] for part in parts]),
+                np.concatenate([part[2] for part in parts]))
 
     def target_lists(self) -> tuple[NDArray[np.int32], NDArray[np.float64]]:
         """After a fused pass over every query row: each target's best query ranks and scores."""

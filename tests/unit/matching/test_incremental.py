@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from chalicelib.grades import GRADES
-from chalicelib.matching import MatchConfig
+from chalicelib.matching import MatchConfig, kernel
 from chalicelib.matching.digests import ListDigests
 from chalicelib.matching.ranking import rank_lists
 from chalicelib.matching.shards import compute_shard, merge_outcomes
@@ -71,8 +71,11 @@ def edit(people, exclusions, rng: random.Random, share: float):
     return people, exclusions
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
-def test_each_hour_from_the_last_lists_gives_the_lists_of_ranking_everyone(seed):
+@pytest.mark.parametrize("seed", [1, 2, 3, "room for one pair"])
+def test_each_hour_from_the_last_lists_gives_the_lists_of_ranking_everyone(seed, monkeypatch):
+    if seed == "room for one pair":  # most changed people then reach more lists than one call keeps
+        monkeypatch.setattr(kernel, "ENTERING_ROOM", 1)
+        seed = 4
     rng = random.Random(seed)
     people, exclusions = random_population(seed, 400)
     people += lonely_people()
