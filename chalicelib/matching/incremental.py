@@ -99,10 +99,12 @@ def _rank_changed(snapshot: Snapshot, exclusions: ExcludedPairs, before_ids: NDA
     into_mentees = reverse.entering(new_mentors, _thresholds(mentee_lists))
     _merge(mentee_lists, into_mentees[1], mentors.ranks[into_mentees[0]], into_mentees[2])
     _merge(mentor_lists, into_mentors[1], mentees.ranks[into_mentors[0]], into_mentors[2])
-    # The lists a change reached: ranked again in full.
-    for lists, passes, width in ((mentee_lists, forward, k + 1), (mentor_lists, reverse, k)):
+    # The lists a change reached: ranked again in full, offered first what they held that did not
+    # change (likely still among their best, so the kernel's floor starts high and it skips more).
+    for lists, passes, width, others, others_changed in ((mentee_lists, forward, k + 1, mentors, mentor_changed),
+                                                         (mentor_lists, reverse, k, mentees, mentee_changed)):
         rows = np.flatnonzero(lists[2]).astype(np.int64)
-        lists[0][rows], lists[1][rows] = passes.rank(rows, width)
+        lists[0][rows], lists[1][rows] = passes.rank(rows, width, _seeds(lists[0][rows], others, others_changed))
     candidates = sum(pairs_in_range(passes.spec, rows) for passes, rows in (
         (forward, np.flatnonzero(mentee_lists[2])), (reverse, np.flatnonzero(mentor_lists[2])),
         (forward, new_mentees), (reverse, new_mentors)))
@@ -170,6 +172,14 @@ def _lists_now(side: Side, now: NDArray[np.int64], owners: NDArray[np.int32], en
         again[at[mine]] = changed_at[ranks].any(axis=1)
     again |= owner_changed[side.ranks]
     return lists, list_scores, again
+
+
+def _seeds(held: NDArray[np.int32], others: Side, changed: NDArray[np.bool_]) -> tuple[NDArray[np.int64],
+                                                                                      NDArray[np.int32]]:
+    """Per list (CSR): the rows of the other side it held who did not change."""
+    rows = np.where(held >= 0, others.row_of_rank[np.maximum(held, 0)], -1)
+    keep = (rows >= 0) & ~changed[np.maximum(held, 0)]
+    return np.concatenate(([0], np.cumsum(keep.sum(axis=1)))).astype(np.int64), rows[keep].astype(np.int32)
 
 
 def _thresholds(lists: Lists) -> NDArray[np.float64]:

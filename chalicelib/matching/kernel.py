@@ -197,11 +197,19 @@ def _push_pair(t: int, score: float, q_rank: int, data: PassData, scale: float, 
 
 @nb.njit(cache=True, nogil=True)
 def _seed(q: int, glo: int, ghi: int, data: PassData, tables: Tables, scale: float, acc: Acc,
-          stats: NDArray[np.int64], heap: Heap, target_heaps: TargetHeaps) -> tuple[int, np.int32]:
-    """Offer first (and clear, so the scan skips them) targets holding the query's rarest tag: they
-    tend to be among its best, so its floor starts high rather than at the first k targets scanned."""
+          stats: NDArray[np.int64], heap: Heap, target_heaps: TargetHeaps, given: NDArray[np.int32]) -> tuple[int, np.int32]:
+    """Offer first (and clear, so the scan skips them) the given targets (the query's likely best, e.g.
+    last run's list), then targets holding the query's rarest tag: they tend to be among its best, so
+    its floor starts high rather than at the first k targets scanned."""
     q_row_ptr, q_tags, q_sizes, post_grade, post_rows = data[0], data[1], data[2], data[7], data[8]
     weights, heavy_slot = data[13], data[14]
+    size, floor = 0, np.int32(1)  # below k kept, any pair sharing a weighted tag may enter
+    for t in given:
+        if acc[t] != 0:  # 0: excluded, the query's own row, or no tag shared
+            stats[0] += 1
+            size, floor = _push_pair(t, _score(acc[t], t, data[5], tables), data[3][q], data, scale, stats, heap,
+                                     size, floor, target_heaps)
+            acc[t] = 0
     rarest, shortest = -1, np.int64(1) << 62
     for d in range(3):
         if weights[d] <= 0.0 or q_sizes[q, d] == 0:
@@ -211,7 +219,6 @@ def _seed(q: int, glo: int, ghi: int, data: PassData, tables: Tables, scale: flo
             length = post_grade[tag, ghi] - post_grade[tag, glo]
             if heavy_slot[tag] < 0 and 0 < length < shortest:
                 rarest, shortest = tag, length
-    size, floor = 0, np.int32(1)  # below k kept, any pair sharing a weighted tag may enter
     if rarest < 0:
         return size, floor
     first = post_grade[rarest, glo]
@@ -228,13 +235,13 @@ def _seed(q: int, glo: int, ghi: int, data: PassData, tables: Tables, scale: flo
 @nb.njit(cache=True, nogil=True)
 def _rank_query(q: int, glo: int, ghi: int, data: PassData, scale: float, max_b: NDArray[np.int64], acc: Acc,
                 tables: Tables, incs: NDArray[np.uint32], scratch: Scratch, heap: Heap,
-                target_heaps: TargetHeaps) -> int:
+                target_heaps: TargetHeaps, given: NDArray[np.int32]) -> int:
     q_sizes, q_ranks, t_grade_ptr, weights = data[2], data[3], data[4], data[13]
     _prepare(q_sizes[q], weights, scale, max_b, tables, incs)
     _count(q, glo, ghi, data, scale, incs, acc)
     _clear_excluded(q, data, acc)
     lo, hi = t_grade_ptr[glo], t_grade_ptr[ghi]
-    size, floor = _seed(q, glo, ghi, data, tables, scale, acc, scratch[2], heap, target_heaps)
+    size, floor = _seed(q, glo, ghi, data, tables, scale, acc, scratch[2], heap, target_heaps, given)
     tfloor = target_heaps[3]
     values, margins = scratch[0], scratch[1]
     # Targets are padded to a whole number of blocks with clear counters, so every block is full.
@@ -251,7 +258,8 @@ def _rank_query(q: int, glo: int, ghi: int, data: PassData, scale: float, max_b:
 @nb.njit(cache=True, parallel=True)
 def _run(rows: NDArray[np.int64], q_lo: NDArray[np.int64], q_hi: NDArray[np.int64], data: PassData, scale: float,
          n_targets: int, max_a: int, max_b: NDArray[np.int64], k: int, n_chunks: int, target_heaps: TargetHeaps,
-         out_ranks: NDArray[np.int32], out_scores: NDArray[np.float64], stats: NDArray[np.int64]) -> None:
+         out_ranks: NDArray[np.int32], out_scores: NDArray[np.float64], stats: NDArray[np.int64],
+         seed_ptr: NDArray[np.int64], seed_rows: NDArray[np.int32]) -> None:
     ts, tk, tsize, tfloor, tworst = target_heaps
     for chunk in nb.prange(n_chunks):
         tid = nb.get_thread_id()
@@ -263,7 +271,8 @@ def _run(rows: NDArray[np.int64], q_lo: NDArray[np.int64], q_hi: NDArray[np.int6
         heap = (np.empty(k, np.float64), np.empty(k, np.int32))
         for i in range(chunk, rows.size, n_chunks):
             q = rows[i]
-            size = _rank_query(q, q_lo[q], q_hi[q], data, scale, max_b, acc, tables, incs, scratch, heap, mine)
+            size = _rank_query(q, q_lo[q], q_hi[q], data, scale, max_b, acc, tables, incs, scratch, heap, mine,
+                               seed_rows[seed_ptr[i] : seed_ptr[i + 1]])
             write_sorted(heap[0], heap[1], size, out_ranks[i], out_scores[i])
 
 
@@ -327,8 +336,11 @@ class KernelPasses:
         self.target_offers = 0
         self.scored = 0  # pairs scored exactly (the rest of each grade range was skipped by its bound)
 
-    def rank(self, rows: NDArray[np.int64], k: int) -> tuple[NDArray[np.int32], NDArray[np.float64]]:
-        """Target ranks and scores of the given query rows, best first (-1 / 0.0 pad short lists)."""
+    def rank(self, rows: NDArray[np.int64], k: int, seeds: tuple[NDArray[np.int64], NDArray[np.int32]] | None = None,
+             ) -> tuple[NDArray[np.int32], NDArray[np.float64]]:
+        """Target ranks and scores of the given query rows, best first (-1 / 0.0 pad short lists).
+        `seeds` (CSR by position in rows: ptr, target rows) names targets to offer each query first."""
+        seed_ptr, seed_rows = seeds if seeds is not None else (np.zeros(rows.size + 1, np.int64), np.zeros(0, np.int32))
         out_ranks = np.full((rows.size, k), -1, dtype=np.int32)
         out_scores = np.zeros((rows.size, k), dtype=np.float64)
         if rows.size:
@@ -340,7 +352,7 @@ class KernelPasses:
             lo, hi = spec.grade_bounds
             with nb.parallel_chunksize(1):  # hand chunks out one by one: a starved thread holds up nobody
                 _run(rows, lo, hi, self.data, self.scale, spec.targets.n, max_a, max_b, k, n_chunks,
-                     self.target_heaps, out_ranks, out_scores, stats)
+                     self.target_heaps, out_ranks, out_scores, stats, seed_ptr, seed_rows)
             self.scored += int(stats[:, 0].sum())
             self.target_offers += int(stats[:, 1].sum())
         return out_ranks, out_scores
