@@ -34,10 +34,13 @@ class StoredSnapshot:
     tag: str  # changes whenever the object is replaced
 
 
+_ENCODE = json.JSONEncoder(separators=(",", ":")).encode  # built once: the recompute encodes every changed list
+
+
 def encode_entries(matches: Iterable[Match]) -> str:
-    rows = [[m.user_id, round(m.score, 12), list(m.shared_skills), list(m.shared_interests),
-             list(m.shared_professions)] for m in matches]
-    return json.dumps(rows, separators=(",", ":"))
+    # Tuples are written as JSON arrays, like lists, without copying them into lists first.
+    return _ENCODE([(m.user_id, round(m.score, 12), m.shared_skills, m.shared_interests, m.shared_professions)
+                    for m in matches])
 
 
 def decode_entries(text: str) -> tuple[Match, ...]:
