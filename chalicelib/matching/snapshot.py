@@ -1,5 +1,6 @@
 """The immutable base of a MatchIndex: user ids, the tag space, both sides, list thresholds."""
 
+import gc
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from typing import Any
@@ -89,6 +90,19 @@ class Snapshot:
 
     @classmethod
     def build(cls, profiles: Iterable[MatchProfile], config: MatchConfig) -> "Snapshot":
+        # Building allocates a few containers per profile and no reference cycles, yet each burst of
+        # allocations sets off the cyclic collector, which walks every live profile again: ~1 of the
+        # 4.4 s at 520,000 people. So it is paused while building.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return cls._build(profiles, config)
+        finally:
+            if enabled:
+                gc.enable()
+
+    @classmethod
+    def _build(cls, profiles: Iterable[MatchProfile], config: MatchConfig) -> "Snapshot":
         ordered = sorted(profiles, key=lambda profile: profile.user_id)
         for before, after in zip(ordered, ordered[1:], strict=False):
             if before.user_id == after.user_id:
