@@ -295,6 +295,11 @@ def main() -> None:
             "first_page_view": first_page_assets(stack.info["site_url"]),
             "seconds": round(time.time() - started, 1),
         }
+    # The engine's seconds (recompute_engine_*, recompute_hourly_*) come from make coldstart and make
+    # bench, not from here: kept as they are.
+    kept = json.loads(OUT.read_text()) if OUT.exists() else {}
+    measured = {**{key: value for key, value in kept.items() if key.startswith(("recompute_engine", "recompute_hourly"))},
+                **measured}
     OUT.write_text(json.dumps(measured, indent=2, sort_keys=True) + "\n")
     print(f"Measured in {measured['seconds']} s; written to {OUT.relative_to(REPO)}")
 

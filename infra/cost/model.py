@@ -112,8 +112,19 @@ def lambda_cost(u: Usage, inputs: Inputs, design: Design) -> float:
 
 
 def engine_seconds(people: int, inputs: Inputs) -> float:
-    """The engine's seconds at this size, interpolated (log-log) between the measured sizes."""
-    points = sorted((int(size), float(seconds)) for size, seconds in inputs.measured["recompute_engine_seconds"].items())
+    """The engine's seconds ranking everyone at this size (make coldstart: a fresh process)."""
+    return _interpolated(people, inputs.measured["recompute_engine_seconds"])
+
+
+def hourly_engine_seconds(people: int, inputs: Inputs) -> float:
+    """The engine's seconds of an hourly run from the last run's lists (matching/incremental.py; make
+    bench's hourly run, 1% of profiles edited), never more than ranking everyone."""
+    return min(engine_seconds(people, inputs), _interpolated(people, inputs.measured["recompute_hourly_seconds"]))
+
+
+def _interpolated(people: int, measured: dict[str, float]) -> float:
+    """Seconds at this size, interpolated (log-log) between the measured sizes."""
+    points = sorted((int(size), float(seconds)) for size, seconds in measured.items())
     if people <= points[0][0]:
         return points[0][1]
     for (n0, s0), (n1, s1) in zip(points, points[1:], strict=False):
@@ -159,7 +170,9 @@ def recompute_seconds(u: Usage, inputs: Inputs, design: Design) -> float:
     kernel = kernel if u.people >= NUMPY_BELOW else 0.0  # engine "auto" takes numpy below it: no kernel at all
     shards = recompute_shards(u.people, inputs.facts)
     steps = recompute_invocations(u.people, inputs.facts)
-    return (steps * a["recompute_handler_overhead_seconds"] + max(shards, 1) * kernel + engine_seconds(u.people, inputs)
+    # One invocation ranks again only what changed since the last run; a sharded run ranks everyone.
+    engine = engine_seconds(u.people, inputs) if shards else hourly_engine_seconds(u.people, inputs)
+    return (steps * a["recompute_handler_overhead_seconds"] + max(shards, 1) * kernel + engine
             + u.people / a["recompute_scan_people_per_second"] + lists_changed_per_run(u, inputs) / 2000)
 
 

@@ -14,8 +14,11 @@ from infra.cost.model import (
     cognito_cost,
     costs,
     edge_cost,
+    engine_seconds,
+    hourly_engine_seconds,
     monthly_usage,
     recompute_invocations,
+    recompute_seconds,
     recompute_shards,
     state_transitions_per_run,
 )
@@ -117,3 +120,14 @@ def test_the_table_has_every_scale_the_idle_column_and_a_total(inputs):
     for head in ("1,300 people", "7,000 people", "100,000 people", "520,000 people", "idle", "**total a month**"):
         assert head in printed
     assert replace(Design(), api="HTTP").api == "HTTP"
+
+
+def test_an_hourly_run_is_priced_at_what_it_ranks_again_and_a_sharded_run_at_ranking_everyone(inputs):
+    share = inputs.assumptions["active_share"]
+    usage = monthly_usage(520_000, share, inputs)
+    sharded = replace(inputs, facts=replace(FACTS, shard_from=500_000, people_per_shard=250_000))
+    one_run = recompute_seconds(usage, inputs, Design())
+    assert hourly_engine_seconds(520_000, inputs) == pytest.approx(inputs.measured["recompute_hourly_seconds"]["520000"])
+    assert hourly_engine_seconds(520_000, inputs) < one_run < engine_seconds(520_000, inputs)  # not ranking everyone
+    assert recompute_seconds(usage, sharded, Design()) > engine_seconds(520_000, inputs)  # shards rank everyone
+    assert hourly_engine_seconds(1_300, inputs) <= engine_seconds(1_300, inputs)  # never more than ranking everyone
