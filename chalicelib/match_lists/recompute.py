@@ -6,9 +6,11 @@ Rules (design: Matching, Scale; issues 3 and 12):
   the last run stored, and writes only the changed lists, each one item written whole, so a
   reader never sees half a list), publish (delete the lists of people who left or dropped a
   role, then the snapshot the API's instant queries start from, then the digests, last);
-- small populations run all three in one invocation (run_recompute); from a configured size
-  the hourly schedule starts the sharded run instead (AWS Step Functions: one Lambda per shard,
-  publish only once every shard succeeded; locally, processes);
+- small populations run all three in one invocation (run_recompute), which ranks again only the
+  lists a change since the last such run can reach (matching/incremental.py: the digests saved by
+  publish carry that run's ranked lists); from a configured size the hourly schedule starts the
+  sharded run instead (AWS Step Functions: one Lambda per shard, publish only once every shard
+  succeeded; locally, processes), which ranks everyone;
 - idempotent: a shard run twice writes the same lists; a run killed before it publishes leaves
   the last published snapshot and digests, so the next run redoes its work;
 - logs a summary (ids and counts only) and publishes RecomputeSeconds and ListsChanged as
