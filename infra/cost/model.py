@@ -272,7 +272,9 @@ def s3_and_ecr_cost(u: Usage, inputs: Inputs) -> float:
     snapshot_bytes = rec["snapshot_bytes"] / rec["summary"]["profiles"] * u.people
     lists = rec["summary"]["lists"] / rec["summary"]["profiles"] * u.people
     requests, _ = edge_traffic(u, inputs)
-    stored = (snapshot_bytes * a["snapshot_versions_kept"] + lists * a["digest_bytes_per_list"] * 30 + a["site_bytes"]
+    # The digests and stored lists keep a day of old versions (lifecycle rule ForgetOldDigestsAndStoredLists).
+    digests = lists * a["digest_bytes_per_list"] * a["digest_versions_kept"]
+    stored = (snapshot_bytes * a["snapshot_versions_kept"] + digests + a["site_bytes"]
               + requests * a["cloudfront_log_bytes_per_request"] * a["log_retention_months"]) / 1e9
     puts = 2 * a["recompute_runs_per_month"] + requests / 1000  # snapshot, digests; CloudFront log files
     gets = u.visits * a["cold_start_share_of_visits"] + a["recompute_runs_per_month"]
