@@ -1,5 +1,6 @@
 """The sharded recompute (prepare, shards, publish) with in-memory stores: the same state as one invocation."""
 
+import dataclasses
 import random
 from datetime import UTC, datetime
 
@@ -173,3 +174,28 @@ def test_a_plan_sizes_shards_by_people_unless_their_number_is_fixed():
     assert ShardPlan(10, 250_000).shards_for(6_000_000) == 24
     assert ShardPlan(10, 250_000).shards_for(100) == 1
     assert ShardPlan(10, 250_000, shards=5).shards_for(100) == 5
+
+
+def test_the_next_hour_from_the_last_runs_lists_leaves_what_a_clean_run_leaves():
+    people = generated_profiles(5, 60)
+    exclusions = SomeExclusions([("user-001", "user-002"), ("user-005", "user-006")])
+    hourly = dataclasses.replace(stores(people, exclusions), engine="numba")
+    run_recompute(hourly, NOW)
+    assert hourly.store.digests.ranked is not None  # publish keeps the run's lists for the next one
+
+    rng = random.Random(5)
+    later = [person.with_changes(skills_offered=tuple(rng.sample([f"skill {i}" for i in range(8)], 2)), version=None)
+             if rng.random() < 0.2 else person for person in people]
+    later_exclusions = SomeExclusions([("user-001", "user-002"), ("user-007", "user-008")])
+    next_hour = dataclasses.replace(hourly, profiles=stores(later).profiles, source=later_exclusions)
+    summary = run_recompute(next_hour, NOW.replace(hour=11))
+    clean = dataclasses.replace(stores(later, later_exclusions), engine="numba")
+    run_recompute(clean, NOW.replace(hour=11))
+
+    lists, digests, scores, keys = state(next_hour)
+    clean_lists, clean_digests, clean_scores, clean_keys = state(clean)
+    assert {key: matches for key, (_, matches) in lists.items()} == \
+        {key: matches for key, (_, matches) in clean_lists.items()}
+    assert np.array_equal(digests.mentee, clean_digests.mentee) and np.array_equal(digests.mentor, clean_digests.mentor)
+    assert np.array_equal(scores, clean_scores) and np.array_equal(keys, clean_keys)
+    assert 0 < summary.lists_changed < summary.lists  # only what changed was written
