@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from chalicelib.grades import GRADES
-from chalicelib.matching import MatchConfig, kernel
+from chalicelib.matching import MatchConfig, incremental, kernel
 from chalicelib.matching.digests import ListDigests
 from chalicelib.matching.ranking import rank_lists
 from chalicelib.matching.shards import compute_shard, merge_outcomes
@@ -73,6 +73,7 @@ def edit(people, exclusions, rng: random.Random, share: float):
 
 @pytest.mark.parametrize("seed", [1, 2, 3, "room for one pair"])
 def test_each_hour_from_the_last_lists_gives_the_lists_of_ranking_everyone(seed, monkeypatch):
+    monkeypatch.setattr(incremental, "RANK_ALL_FROM", 1.0)  # from the stored lists however much changed
     if seed == "room for one pair":  # most changed people then reach more lists than one call keeps
         monkeypatch.setattr(kernel, "ENTERING_ROOM", 1)
         seed = 4
@@ -168,3 +169,15 @@ def test_a_pair_that_must_no_longer_be_matched_leaves_both_lists_and_returns_whe
     _, _, lifted = hour(people, exclusions, declined)
     assert lifted[(mentee, "mentee")] == lists[(mentee, "mentee")]
     assert lifted[(top, "mentor")] == lists[(top, "mentor")]
+
+
+def test_when_most_lists_would_be_ranked_again_everyone_is_ranked_in_one_pass():
+    people, exclusions = random_population(10, 300)
+    _, previous, _ = hour(people, exclusions, ListDigests.empty())
+    everyone_changed = [dataclasses.replace(p, grade="SCS3" if p.grade != "SCS3" else "AA") for p in people]
+
+    outcome, digests, _ = hour(everyone_changed, exclusions, previous)
+
+    assert outcome.candidate_pairs == ranked_everyone(everyone_changed, exclusions).candidate_pairs  # the fused pass
+    assert digests.ranked is not None
+    np.testing.assert_array_equal(digests.ranked.mentee_entries, ranked_everyone(everyone_changed, exclusions).mentors)
