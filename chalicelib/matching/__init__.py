@@ -2,7 +2,7 @@
 
 The API imports only numpy-based code from here; the numba kernel (kernel.py) is imported
 lazily by the full recompute when numba is installed. Inside, modules import one way only:
-model/tags/scoring/arrays/stored <- tagspace/sides/heavytags <-
+model/tags/scoring/arrays/stored/collector <- tagspace/sides/heavytags <-
 snapshot/queries/digests <- passes/matchlists <- ranking/index <- gaining, recompute, incremental
 <- shards (and the numba modules kernel.py, heaps.py and digestkernel.py, which only ranking,
 incremental and shards load).

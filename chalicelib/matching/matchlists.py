@@ -5,6 +5,7 @@ from bisect import bisect_left
 import numpy as np
 from numpy.typing import NDArray
 
+from chalicelib.matching.collector import collector_paused
 from chalicelib.matching.model import Match
 from chalicelib.matching.snapshot import Snapshot
 
@@ -39,11 +40,12 @@ def lists_from_shared(snapshot: Snapshot, ranks: NDArray[np.int32], scores: NDAr
         return found
 
     lists, start = [], 0
-    for count in held.sum(axis=1).tolist():
-        matches = []
-        for entry in range(start, start + count):
-            shared = tuple(tags[bounds[entry] : bounds[entry + 1]])
-            matches.append(Match(users[entry], entry_scores[entry], *(explained.get(shared) or explain(shared))))
-        lists.append(matches)
-        start += count
+    with collector_paused():  # tens of thousands of objects, no cycles (collector.py)
+        for count in held.sum(axis=1).tolist():
+            matches = []
+            for entry in range(start, start + count):
+                shared = tuple(tags[bounds[entry] : bounds[entry + 1]])
+                matches.append(Match(users[entry], entry_scores[entry], *(explained.get(shared) or explain(shared))))
+            lists.append(matches)
+            start += count
     return lists

@@ -1,11 +1,13 @@
 """The snapshot as bytes (loaded as views, not inflated) and the heavy-tag runs of its sides."""
 
+import gc
+
 import numpy as np
 import pytest
 
 from chalicelib.matching import MatchConfig
 from chalicelib.matching.arrays import ArraysFormatError, pack, unpack
-from chalicelib.matching.snapshot import Snapshot, SnapshotFormatError
+from chalicelib.matching.snapshot import DuplicateProfileError, Snapshot, SnapshotFormatError
 from tests.unit.matching.test_scale import random_population
 
 
@@ -59,3 +61,20 @@ def test_the_rows_of_a_heavy_tags_runs_are_exactly_the_rows_holding_it(snapshot)
                     in_runs.update(range(side.runs[first], side.runs[first + width]))
             holding = {row for row in range(side.n) if tag in side.tags[side.row_ptr[3 * row]: side.row_ptr[3 * row + 3]]}
             assert in_runs == holding
+
+
+def test_building_leaves_the_garbage_collector_as_it_found_it_even_when_it_fails():
+    people, _ = random_population(6, 50)
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        Snapshot.build(people, MatchConfig())
+        assert gc.isenabled()
+        with pytest.raises(DuplicateProfileError):
+            Snapshot.build(people + people[:1], MatchConfig())
+        assert gc.isenabled()  # paused while building, never left off
+        gc.disable()
+        Snapshot.build(people, MatchConfig())
+        assert not gc.isenabled()  # and not switched on behind the caller's back
+    finally:
+        gc.enable() if was else gc.disable()
