@@ -345,8 +345,7 @@ class KernelPasses:
         out_scores = np.zeros((rows.size, k), dtype=np.float64)
         if rows.size:
             spec = self.spec
-            max_a = int(spec.queries.sizes.max(initial=0))
-            max_b = spec.targets.sizes.max(axis=0, initial=0).astype(np.int64)
+            max_a, max_b = self._largest_sets()
             n_chunks = max(1, min(rows.size, 64 * nb.get_num_threads()))
             stats = np.zeros((n_chunks, 2), np.int64)
             lo, hi = spec.grade_bounds
@@ -363,8 +362,7 @@ class KernelPasses:
         the target's threshold (+inf: never; 0.0: any pair sharing a weighted tag), exactly scored."""
         spec = self.spec
         lo, hi = spec.grade_bounds
-        max_a = int(spec.queries.sizes.max(initial=0))
-        max_b = spec.targets.sizes.max(axis=0, initial=0).astype(np.int64)
+        max_a, max_b = self._largest_sets()
 
         def run(some: NDArray[np.int64], room: int) -> tuple[NDArray[np.int64], NDArray[np.int32], NDArray[np.float64]]:
             counts = np.zeros(some.size, np.int64)
@@ -385,6 +383,11 @@ class KernelPasses:
             parts.append((np.repeat(rows[over], counts), targets[kept], scores[kept]))
         return (np.concatenate([part[0] for part in parts]), np.concatenate([part[1] for part in parts]),
                 np.concatenate([part[2] for part in parts]))
+
+    def _largest_sets(self) -> tuple[int, NDArray[np.int64]]:
+        """The largest query set, and per dimension the largest target set (the score tables' sizes)."""
+        return (int(self.spec.queries.sizes.max(initial=0)),
+                self.spec.targets.sizes.max(axis=0, initial=0).astype(np.int64))
 
     def target_lists(self) -> tuple[NDArray[np.int32], NDArray[np.float64]]:
         """After a fused pass over every query row: each target's best query ranks and scores."""

@@ -476,3 +476,19 @@ def test_the_hourly_schedule_invokes_the_recompute_that_starts_the_state_machine
     starts = [s for s in statements if "states:StartExecution" in s["Action"]]
     assert [s["Resource"] for s in starts] == [{"Ref": "RecomputeStateMachine"}]
     assert "RecomputeRunsPolicy" not in merged["Resources"], "each step's role is its own (test_least_privilege)"
+
+
+def test_the_hourly_digests_keep_a_day_of_old_versions_and_snapshots_thirty_days(source, monkeypatch):
+    from chalicelib.adapters.s3_snapshots import S3SnapshotStore
+    from chalicelib.settings import load_settings
+
+    monkeypatch.delenv("SNAPSHOT_KEY", raising=False)  # the template sets none: the default key
+    key = load_settings().snapshot_key
+    digests_key = S3SnapshotStore(None, "bucket", key)._digests_key  # type: ignore[arg-type]
+    rules = source["Resources"]["SnapshotBucket"]["Properties"]["LifecycleConfiguration"]["Rules"]
+    whole_bucket = [rule for rule in rules if "Prefix" not in rule and "Filter" not in rule]
+    assert [rule["NoncurrentVersionExpiration"]["NoncurrentDays"] for rule in whole_bucket] == [30]
+    # The digests carry the last run's ranked lists (~200 MB at 520,000 people) and are rewritten hourly.
+    digests = [rule for rule in rules if digests_key.startswith(rule.get("Prefix", "\0"))]
+    assert [rule["NoncurrentVersionExpiration"]["NoncurrentDays"] for rule in digests] == [1]
+    assert not key.startswith(digests[0]["Prefix"])  # the snapshot the API reads keeps its 30 days
