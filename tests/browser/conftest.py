@@ -36,6 +36,11 @@ CHROMIUM_ARGS = [
 ]
 DESKTOP = {"width": 1280, "height": 900}
 
+# How long a step may wait for the page (an element, a navigation) before the test fails. Tests
+# assert what happens, not how fast (speed is `make bench`'s): with both test workers, the local
+# stack and Chromium sharing two cores, a step has taken more than 10 s.
+WAIT_MS = 30_000
+
 # A password that meets the rules on the "Create an account" page.
 PASSWORD = "Mentor-Match-2026!"
 
@@ -76,8 +81,9 @@ def site_config(site_url) -> dict:
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=WAIT_MS)  # expect's own default is 5 s
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)")
     with sync_playwright() as playwright:
@@ -137,7 +143,7 @@ def page(context, site_url, request, tmp_path_factory):
     """A page whose uncaught JavaScript errors fail the test that made them; a failing test
     leaves a screenshot (in MENTOR_MATCH_SCREENSHOTS/failures, else pytest's temp folder)."""
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(WAIT_MS)
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     violations: list[str] = []
@@ -356,7 +362,7 @@ def person_page(context, site_url, site_config, new_email, sign_in, api_fetch, r
     def make(**changes):
         account = create_confirmed_account(site_url, site_config, new_email())
         tab = context.new_page()
-        tab.set_default_timeout(10_000)
+        tab.set_default_timeout(WAIT_MS)
         tab.errors = []
         tab.on("pageerror", lambda error, errors=tab.errors: errors.append(str(error)))
         tab.site_url = site_url

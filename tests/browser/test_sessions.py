@@ -7,12 +7,14 @@ import time
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import WAIT_MS
+
 pytestmark = pytest.mark.browser
 
 
 def new_tab(context, site_url):
     tab = context.new_page()
-    tab.set_default_timeout(10_000)
+    tab.set_default_timeout(WAIT_MS)
     tab.site_url = site_url
     return tab
 
