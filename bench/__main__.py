@@ -25,7 +25,6 @@ from bench.report import summarise, table
 
 RESULTS = Path(__file__).resolve().parent / "results"
 TASK_ORDER = ("recompute", "hourly", "queries", "baselines")
-SHARDED_FROM = 1_000_000
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -55,9 +54,9 @@ def _load() -> str:
 
 
 def run_size(size: int, args: argparse.Namespace) -> tuple[dict, str]:
-    """(summary, report) for one size: the single-invocation tasks, or the sharded steps from SHARDED_FROM."""
+    """(summary, report) for one size: the single-invocation tasks, or the sharded steps from RECOMPUTE_SHARD_FROM."""
     with tempfile.TemporaryDirectory(prefix=f"bench-{size}-") as tmp:
-        if size < SHARDED_FROM:
+        if size < sharded.sharded_from():
             row = summarise(size, {task: run_task(task, size, args.seed, args.quick, Path(tmp)) for task in TASK_ORDER})
             return row, table([row])
         of = sharded.shard_count(size)
@@ -97,9 +96,9 @@ def main(argv: list[str]) -> None:
         print(text, flush=True)
     env["load_average_at_end"] = os.getloadavg()
     write_json(out, {"environment": env, "seed": args.seed, "quick": args.quick, "results": rows})
-    single = [row for row in rows if row["size"] < SHARDED_FROM]
+    single = [row for row in rows if row["size"] < sharded.sharded_from()]
     print("\n" + "\n\n".join(([table(single)] if single else []) + [r for r, row in zip(reports, rows, strict=True)
-                                                                   if row["size"] >= SHARDED_FROM]))
+                                                                   if row["size"] >= sharded.sharded_from()]))
     print(f"\nload average at start {env['load_average_at_start']}, at end {env['load_average_at_end']}"
           " (other work on the machine skews wall-clock figures; CPU-time ratios less so)")
     print(f"written {out.relative_to(Path.cwd()) if out.is_relative_to(Path.cwd()) else out}")

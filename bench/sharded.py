@@ -14,6 +14,13 @@ from bench.samples import Plan
 INPUT_FILE = "input.bin"
 
 
+def sharded_from() -> int:
+    """The population from which the schedule runs the sharded path (RECOMPUTE_SHARD_FROM)."""
+    from chalicelib.settings import load_settings
+
+    return load_settings().recompute_shard_from
+
+
 def people_per_shard() -> int:
     from chalicelib.settings import load_settings
 

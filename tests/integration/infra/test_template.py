@@ -455,6 +455,22 @@ def test_the_state_machine_maps_shards_with_bounded_concurrency_and_retries_then
     assert states["Publish"]["End"] is True
 
 
+def test_the_sizes_that_shard_default_alike_in_the_template_the_settings_and_the_bench(monkeypatch):
+    """A deployment, `make recompute` and `make bench` switch to the sharded path at the same size, with
+    shards of the same size, unless someone sets them."""
+    from bench import sharded
+    from chalicelib.settings import Settings
+
+    for name in ("RECOMPUTE_SHARD_FROM", "RECOMPUTE_PEOPLE_PER_SHARD"):
+        monkeypatch.delenv(name, raising=False)
+    parameters = json.loads(TEMPLATE.read_text())["Parameters"]
+    assert parameters["RecomputeShardFrom"]["Default"] == Settings.recompute_shard_from == sharded.sharded_from()
+    assert parameters["RecomputePeoplePerShard"]["Default"] == Settings.recompute_people_per_shard \
+        == sharded.people_per_shard()
+    monkeypatch.setenv("RECOMPUTE_SHARD_FROM", "5000")
+    assert sharded.sharded_from() == 5000
+
+
 def test_the_schedule_is_told_the_state_machine_and_the_size_that_shards(merged):
     variables = merged["Resources"]["Recompute"]["Properties"]["Environment"]["Variables"]
     assert variables["RECOMPUTE_STATE_MACHINE_ARN"] == {"Ref": "RecomputeStateMachine"}
