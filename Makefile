@@ -121,7 +121,7 @@ cost: package ## Print the monthly running cost at 1,300 / 7,000 / 100,000 / 520
 cost-measure: $(BIN)/.installed site ## Re-measure the journeys' requests, DynamoDB units and bytes on the local stack into infra/cost/measured.json
 	@$(BIN)/python -m infra.cost.measure
 
-coldstart: $(BIN)/.installed ## Measure the recompute's cold start: numba with an empty or warmed cache, and numpy (ARGS="--sizes 200,520000")
+coldstart: $(BIN)/.installed ## Measure the recompute's cold start: numba with an empty or warmed cache, and numpy (ARGS="--sizes 200,520000"; "--series": only the engine the cost model prices)
 	@$(BIN)/python -m bench.coldstart $(ARGS)
 
 clean: ## Remove installed tools and build output

@@ -2,7 +2,9 @@
 
     python -m bench.coldstart [--sizes 200,520000]      (make coldstart)
 
-For each population size, three fresh Python processes, as a new Lambda container would start:
+For each population size, three fresh Python processes, as a new Lambda container would start
+(with --series, only the engine the recompute uses: auto, warmed cache, whose compute seconds are
+`recompute_engine_seconds` in infra/cost/measured.json):
 - numba, empty cache: what the image did before issue 11 (compiles the kernel on the cold start);
 - numba, warmed cache: what the image does now (infra/recompute/warm_numba_cache.py at build,
   NUMBA_CPU_NAME=generic, the cache copied to /tmp at start);
@@ -54,7 +56,12 @@ def run(size: int, engine: str, cache: Path) -> dict:
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="200,520000")
-    sizes = [int(s) for s in parser.parse_args(argv).sizes.split(",")]
+    parser.add_argument("--series", action="store_true",
+                        help="only the recompute's own engine (auto, warmed cache): the cost model's series")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    engines = ((("auto, warmed cache", "auto"),) if args.series else
+               (("numba, empty cache", "numba"), ("numba, warmed cache", "numba"), ("numpy", "numpy")))
     results = []
     with tempfile.TemporaryDirectory() as folder:
         warmed = Path(folder) / "warmed"
@@ -62,14 +69,15 @@ def main(argv: list[str]) -> None:
                        env={**os.environ, "NUMBA_CACHE_DIR": str(warmed), "NUMBA_CPU_NAME": "generic",
                             "PYTHONPATH": str(REPO)})
         for size in sizes:
-            for label, engine in (("numba, empty cache", "numba"), ("numba, warmed cache", "numba"),
-                                  ("numpy", "numpy")):
+            for label, engine in engines:
                 cache = Path(folder) / f"{size}-{engine}-{len(results)}"
-                if label == "numba, warmed cache":
+                if "warmed" in label:
                     shutil.copytree(warmed, cache)
-                result = {"size": size, "engine": label, **run(size, engine, cache)}
+                result = {"size": size, "engine": label, "load_average": os.getloadavg()[0], **run(size, engine, cache)}
                 print(json.dumps(result), flush=True)
                 results.append(result)
+    if args.series:
+        print("recompute_engine_seconds:", json.dumps({str(r["size"]): r["compute_s"] for r in results}))
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / f"coldstart-{time.strftime('%Y%m%d-%H%M%S')}.json").write_text(json.dumps(results, indent=2))
 
