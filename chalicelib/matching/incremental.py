@@ -32,8 +32,9 @@ Facts = tuple[NDArray[np.uint64], NDArray[np.uint64]]  # per user: mentee row, a
 GONE = -2  # in a list brought forward: someone who is no longer among the users
 CHUNK = 65_536  # lists brought forward at a time (bounds the temporary arrays)
 # From this share of lists to rank again, ranking everyone in one fused pass (both directions at
-# once) costs less than a directional pass per side (at 520,000 people a fifth of the lists took
-# ~21 s against ~74 s for the fused pass; both sides in full would take ~100 s).
+# once) costs less than a directional pass per side. At 520,000 people (2026-12-01, one run each,
+# load average falling from 3.8 to 1.9): 48% of lists ranked again took 54 s, 73% 90 s, 94% 133 s,
+# the fused pass 86 s; the crossover is near 70%, so 60% falls back a little early (seconds).
 RANK_ALL_FROM = 0.6
 
 
