@@ -53,10 +53,10 @@ def _load() -> str:
     return "/".join(f"{value:.2f}" for value in os.getloadavg())
 
 
-def run_size(size: int, args: argparse.Namespace) -> tuple[dict, str]:
-    """(summary, report) for one size: the single-invocation tasks, or the sharded steps from RECOMPUTE_SHARD_FROM."""
+def run_size(size: int, args: argparse.Namespace, sharded_from: int) -> tuple[dict, str]:
+    """(summary, report) for one size: the single-invocation tasks, or the sharded steps from sharded_from."""
     with tempfile.TemporaryDirectory(prefix=f"bench-{size}-") as tmp:
-        if size < sharded.sharded_from():
+        if size < sharded_from:
             row = summarise(size, {task: run_task(task, size, args.seed, args.quick, Path(tmp)) for task in TASK_ORDER})
             return row, table([row])
         of = sharded.shard_count(size)
@@ -89,16 +89,17 @@ def main(argv: list[str]) -> None:
         print(crossover.report(result) + f"\n(load average at end {_load()})\n\nwritten {out}")
         return
     rows, reports = [], []
+    sharded_from = sharded.sharded_from()  # RECOMPUTE_SHARD_FROM, as the schedule reads it
     for size in args.sizes:
-        row, text = run_size(size, args)
+        row, text = run_size(size, args, sharded_from)
         rows.append(row)
         reports.append(text)
         print(text, flush=True)
     env["load_average_at_end"] = os.getloadavg()
     write_json(out, {"environment": env, "seed": args.seed, "quick": args.quick, "results": rows})
-    single = [row for row in rows if row["size"] < sharded.sharded_from()]
+    single = [row for row in rows if row["size"] < sharded_from]
     print("\n" + "\n\n".join(([table(single)] if single else []) + [r for r, row in zip(reports, rows, strict=True)
-                                                                   if row["size"] >= sharded.sharded_from()]))
+                                                                   if row["size"] >= sharded_from]))
     print(f"\nload average at start {env['load_average_at_start']}, at end {env['load_average_at_end']}"
           " (other work on the machine skews wall-clock figures; CPU-time ratios less so)")
     print(f"written {out.relative_to(Path.cwd()) if out.is_relative_to(Path.cwd()) else out}")

@@ -111,6 +111,8 @@ def hourly(plan: Plan, workdir: Path) -> dict:
     _, outcome, _, sizes, (_, digests) = timed.run(population.profiles, population.exclusions,
                                                    ListDigests.from_bytes((workdir / DIGESTS_FILE).read_bytes()))
     total, total_cpu = time.perf_counter() - began, time.process_time() - cpu
+    # Read again, after the timed run: the job drops the last run's digests once ranked, and so does
+    # the run above (its peak memory must not hold them), but the lists to delete are counted from them.
     gone = len(ListDigests.from_bytes((workdir / DIGESTS_FILE).read_bytes()).gone(digests))
     began = time.perf_counter()
     stored = len(digests.to_bytes())  # what publishing saves for the next run (then uploaded: not timed here)

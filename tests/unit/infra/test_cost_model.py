@@ -131,3 +131,17 @@ def test_an_hourly_run_is_priced_at_what_it_ranks_again_and_a_sharded_run_at_ran
     assert hourly_engine_seconds(520_000, inputs) < one_run < engine_seconds(520_000, inputs)  # not ranking everyone
     assert recompute_seconds(usage, sharded, Design()) > engine_seconds(520_000, inputs)  # shards rank everyone
     assert hourly_engine_seconds(1_300, inputs) <= engine_seconds(1_300, inputs)  # never more than ranking everyone
+
+
+def test_re_measuring_the_journeys_keeps_the_engine_series_it_does_not_measure():
+    """make cost-measure rewrites measured.json; the engine's series come from make coldstart and make
+    bench, and make cost cannot price a recompute without them."""
+    from infra.cost.measure import OUT, with_engine_series
+
+    before = json.loads(OUT.read_text())
+    fresh = {"seconds": 1.0, "recompute": {"rru": 1.0}, "journeys": {}}
+    written = with_engine_series(before, fresh)
+    for key in ("recompute_engine_seconds", "recompute_engine_note", "recompute_hourly_seconds", "recompute_hourly_note"):
+        assert written[key] == before[key]
+    assert written["recompute"] == {"rru": 1.0} and written["seconds"] == 1.0  # the new figures win
+    assert "api_seconds_p95" not in written  # what it measures and did not find is not carried over
