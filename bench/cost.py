@@ -24,14 +24,15 @@ RUNS_PER_MONTH = json.loads((COST / "assumptions.json").read_text())["recompute_
 TARGET_PEOPLE = 6_000_000
 
 
-def extrapolate(measured: dict, concurrency: int) -> dict:
+def extrapolate(measured: dict, concurrency: int, every_hours: int = 1) -> dict:
     """Scale the measured steps to TARGET_PEOPLE with the same people per shard.
 
     Assumptions, stated so they can be checked: a shard's work grows with the people it is ranked
     against (its own people per shard stay the same), so it is the measured one times
     TARGET_PEOPLE / measured people; prepare and publish grow linearly; a Lambda vCPU does what one
     core of this machine does and the kernel's threads scale to LAMBDA_VCPUS; the DynamoDB scan of
-    every profile (prepare) and the list writes are not measured here and not included.
+    every profile (prepare) and the list writes are not measured here and not included. A month has
+    RUNS_PER_MONTH / every_hours runs (RECOMPUTE_SHARDED_EVERY_HOURS).
     """
     scale = TARGET_PEOPLE / measured["people"]
     shards = math.ceil(TARGET_PEOPLE / measured["people_per_shard"])
@@ -49,6 +50,7 @@ def extrapolate(measured: dict, concurrency: int) -> dict:
         "shard_seconds_on_lambda": shard_wall, "shard_peak_memory_mb": shard_memory,
         "prepare_seconds": prepare, "publish_seconds": publish,
         "wall_seconds": prepare + waves * shard_wall + publish,
-        "gb_seconds": gb_seconds, "cost_per_run_usd": cost, "cost_per_month_usd": cost * RUNS_PER_MONTH,
+        "gb_seconds": gb_seconds, "cost_per_run_usd": cost,
+        "every_hours": every_hours, "cost_per_month_usd": cost * RUNS_PER_MONTH / every_hours,
         "fits_in_a_lambda": shard_memory < LAMBDA_MEMORY_GB * 1024 and shard_wall < 900,
     }

@@ -27,6 +27,13 @@ def people_per_shard() -> int:
     return load_settings().recompute_people_per_shard
 
 
+def every_hours() -> int:
+    """How often the schedule starts a sharded run (RECOMPUTE_SHARDED_EVERY_HOURS)."""
+    from chalicelib.settings import load_settings
+
+    return load_settings().recompute_sharded_every_hours
+
+
 def shard_count(size: int) -> int:
     return max(1, math.ceil(size / people_per_shard()))
 
@@ -107,7 +114,7 @@ def summarise(size: int, raw: dict, measured_shards: list[dict], of: int) -> dic
     }
     from chalicelib.settings import load_settings
 
-    return {"size": size, "sharded": measured, "six_million": extrapolate(measured, concurrency=24),
+    return {"size": size, "sharded": measured, "six_million": extrapolate(measured, concurrency=24, every_hours=every_hours()),
             "state_machine_concurrency_note": "RecomputeMaxConcurrency default (infra/template.json)",
             "shard_settings": {"people_per_shard": load_settings().recompute_people_per_shard}}
 
@@ -132,7 +139,12 @@ def report(row: dict) -> str:
         f" ({'fits' if x['fits_in_a_lambda'] else 'does NOT fit'} a 10 GB, 15-minute Lambda);"
         f" prepare ~{x['prepare_seconds']:.0f} s, publish ~{x['publish_seconds']:.0f} s",
         f"  wall ~{x['wall_seconds'] / 60:.1f} min per recompute; {x['gb_seconds']:,.0f} GB-s;"
-        f" ~${x['cost_per_run_usd']:.2f} per run, ~${x['cost_per_month_usd']:,.0f} per month hourly"
+        f" ~${x['cost_per_run_usd']:.2f} per run, ~${x['cost_per_month_usd']:,.0f} per month"
+        f" ({_how_often(x['every_hours'])}, RECOMPUTE_SHARDED_EVERY_HOURS)"
         " (Lambda and Step Functions only; DynamoDB scan and writes not included)",
     ]
     return "\n".join(lines)
+
+
+def _how_often(every_hours: int) -> str:
+    return "hourly" if every_hours == 1 else f"a run every {every_hours} hours"

@@ -159,7 +159,8 @@ class Services:
     @cached_property
     def recompute(self) -> RecomputeStores:
         a, s = self.adapters, self.settings
-        plan = ShardPlan(s.recompute_shard_from, s.recompute_people_per_shard, s.recompute_shards)
+        plan = ShardPlan(s.recompute_shard_from, s.recompute_people_per_shard, s.recompute_shards,
+                         s.recompute_sharded_every_hours)
         return RecomputeStores(a.profiles, self.exclusions, a.match_lists, a.snapshots, self.match_config, plan,
                                a.recompute_starter)
 

@@ -46,10 +46,13 @@ class Settings:
     snapshot_key: str
     # The recompute (design: Scale): from recompute_shard_from people the hourly schedule starts the
     # sharded state machine (when its ARN is set), with shards of recompute_people_per_shard people;
-    # RECOMPUTE_SHARDS fixes the number of shards (make recompute runs them as local processes).
+    # RECOMPUTE_SHARDS fixes the number of shards (make recompute runs them as local processes);
+    # the schedule starts a sharded run every recompute_sharded_every_hours hours (at UTC hours
+    # divisible by it: a run of millions of people costs dollars, so a large service may run it less often).
     recompute_shard_from: int = 1_000_000
     recompute_people_per_shard: int = 250_000
     recompute_shards: int = 0
+    recompute_sharded_every_hours: int = 1
     recompute_state_machine_arn: str = ""
     # Mentorship journey: links in emails point at the site; EMAIL_SENDER picks SES or GOV.UK Notify.
     site_url: str = "http://127.0.0.1:8000"
@@ -141,6 +144,8 @@ def load_settings() -> Settings:
         recompute_shard_from=_env_int("RECOMPUTE_SHARD_FROM", Settings.recompute_shard_from),
         recompute_people_per_shard=_env_int("RECOMPUTE_PEOPLE_PER_SHARD", Settings.recompute_people_per_shard),
         recompute_shards=_env_int("RECOMPUTE_SHARDS", 0),
+        recompute_sharded_every_hours=max(1, _env_int("RECOMPUTE_SHARDED_EVERY_HOURS",
+                                                      Settings.recompute_sharded_every_hours)),
         recompute_state_machine_arn=_env("RECOMPUTE_STATE_MACHINE_ARN", ""),
         site_url=site_url,
         email_sender=_env("EMAIL_SENDER", "ses"),

@@ -52,9 +52,13 @@ class ShardPlan:
     shard_from: int  # people from which the hourly schedule runs the sharded recompute
     people_per_shard: int  # sized so one shard fits one Lambda (see README, "Matching at national scale")
     shards: int = 0  # a fixed number of shards (RECOMPUTE_SHARDS locally); 0: by people_per_shard
+    every_hours: int = 1  # the schedule starts a sharded run at the UTC hours divisible by this
 
     def shards_for(self, people: int) -> int:
         return self.shards or max(1, math.ceil(people / max(self.people_per_shard, 1)))
+
+    def sharded_run_due(self, now: datetime) -> bool:
+        return now.hour % max(self.every_hours, 1) == 0
 
 
 @dataclass(frozen=True)
@@ -80,12 +84,16 @@ class RecomputeSummary:
 
 
 def run_scheduled_recompute(stores: RecomputeStores, now: datetime) -> dict[str, object]:
-    """The hourly schedule: one invocation below the configured size, else start the sharded run."""
+    """The hourly schedule: one invocation below the configured size, else start the sharded run
+    (every plan.every_hours hours; the hours between do nothing)."""
     people = stores.store.population() or 0
     if stores.starter is not None and people >= stores.plan.shard_from:
+        if not stores.plan.sharded_run_due(now):
+            logger.info("sharded recompute not due: it runs every %d hours", stores.plan.every_hours)
+            return {"sharded": True, "run": None, "people": people, "due": False}
         started = stores.starter.start(now)
         logger.info("sharded recompute %s for %d people", "started" if started else "still running", people)
-        return {"sharded": True, "run": started, "people": people}
+        return {"sharded": True, "run": started, "people": people, "due": True}
     return asdict(run_recompute(stores, now))
 
 

@@ -41,15 +41,16 @@ def template_facts(template: dict, edge: dict) -> TemplateFacts:
 
 
 def shard_plan(template: dict) -> dict[str, int]:
-    """From which size and in which shards the schedule runs the sharded recompute (the parameters'
-    defaults), if the template has its state machine."""
+    """From which size, in which shards and how often the schedule runs the sharded recompute (the
+    parameters' defaults), if the template has its state machine."""
     machines = [r for r in template["Resources"].values()
                 if r["Type"] in ("AWS::StepFunctions::StateMachine", "AWS::Serverless::StateMachine")]
     if not machines:
         return {}
     parameters = template.get("Parameters", {})
     return {"shard_from": int(parameters["RecomputeShardFrom"]["Default"]),
-            "people_per_shard": int(parameters["RecomputePeoplePerShard"]["Default"])}
+            "people_per_shard": int(parameters["RecomputePeoplePerShard"]["Default"]),
+            "sharded_every_hours": int(parameters.get("RecomputeShardedEveryHours", {}).get("Default", 1))}
 
 
 def load_inputs(template_path: Path, active_share: float | None, linkedin_share: float | None) -> Inputs:

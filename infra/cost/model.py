@@ -34,9 +34,11 @@ class TemplateFacts:
     waf_rules: int
     tables: int
     # The sharded recompute (RecomputeStateMachine): the hourly schedule starts it from shard_from
-    # people (RecomputeShardFrom), in shards of people_per_shard; 0: the template has none.
+    # people (RecomputeShardFrom), in shards of people_per_shard, every sharded_every_hours hours
+    # (RecomputeShardedEveryHours); 0: the template has none.
     shard_from: int = 0
     people_per_shard: int = 0
+    sharded_every_hours: int = 1
 
 
 @dataclass
@@ -100,10 +102,12 @@ def lambda_cost(u: Usage, inputs: Inputs, design: Design) -> float:
         + u.visits * a["cold_start_share_of_visits"] * a["api_cold_start_seconds"]
     authorizer = u.visits * a["authorizer_invocations_per_visit"]
     gb_seconds = (api_seconds * a["api_memory_gb"] + authorizer * a["authorizer_ms"] / 1000 * a["authorizer_memory_gb"]
-                  + a["recompute_runs_per_month"] * recompute_seconds(u, inputs, design) * a["recompute_memory_gb"]
+                  + recompute_runs(u.people, inputs) * recompute_seconds(u, inputs, design) * a["recompute_memory_gb"]
+                  + skipped_schedules(u.people, inputs) * a["recompute_handler_overhead_seconds"] * a["recompute_memory_gb"]
                   + a["housekeeping_runs_per_month"] * a["housekeeping_seconds"] * a["housekeeping_memory_gb"])
     invocations = u.api_requests + authorizer + a["housekeeping_runs_per_month"] \
-        + a["recompute_runs_per_month"] * recompute_invocations(u.people, inputs.facts) \
+        + recompute_runs(u.people, inputs) * recompute_invocations(u.people, inputs.facts) \
+        + skipped_schedules(u.people, inputs) \
         + u.people * a["new_people_share_per_month"]
     if design.free_tier:
         gb_seconds = max(0.0, gb_seconds - inputs.price("lambda_free_gb_seconds"))
@@ -139,7 +143,19 @@ def lists_changed_per_run(u: Usage, inputs: Inputs) -> float:
     measured = inputs.measured["recompute"]["summary"]
     per_change = measured["lists_changed"]  # one profile change, measured
     total_lists = measured["lists"] / measured["profiles"] * u.people
-    return min(total_lists, u.profile_changes / inputs.assumptions["recompute_runs_per_month"] * per_change)
+    return min(total_lists, u.profile_changes / recompute_runs(u.people, inputs) * per_change)
+
+
+def recompute_runs(people: int, inputs: Inputs) -> float:
+    """Recomputes a month: every hour in one invocation; from RecomputeShardFrom people, a sharded run
+    every RecomputeShardedEveryHours hours."""
+    hourly = inputs.assumptions["recompute_runs_per_month"]
+    return hourly / max(inputs.facts.sharded_every_hours, 1) if recompute_shards(people, inputs.facts) else hourly
+
+
+def skipped_schedules(people: int, inputs: Inputs) -> float:
+    """Hourly invocations a month that find no sharded run due (each only reads the population)."""
+    return inputs.assumptions["recompute_runs_per_month"] - recompute_runs(people, inputs)
 
 
 def recompute_shards(people: int, facts: TemplateFacts) -> int:
@@ -177,10 +193,10 @@ def recompute_seconds(u: Usage, inputs: Inputs, design: Design) -> float:
 
 
 def dynamodb_cost(u: Usage, inputs: Inputs, design: Design) -> float:
-    a, rec = inputs.assumptions, inputs.measured["recompute"]
+    rec = inputs.measured["recompute"]
     per_person_scan = rec["rru"] / rec["summary"]["profiles"]
     per_list_write = rec["wru"] / max(rec["summary"]["lists_changed"], 1)
-    runs = a["recompute_runs_per_month"]
+    runs = recompute_runs(u.people, inputs)
     rru = u.rru + runs * (u.people * per_person_scan + 1)
     wru = u.wru + runs * lists_changed_per_run(u, inputs) * per_list_write
     gb = stored_gb(u.people, inputs)
@@ -255,7 +271,7 @@ def cloudwatch_cost(u: Usage, inputs: Inputs, design: Design, flat_rate: bool) -
     a, facts = inputs.assumptions, inputs.facts
     per_request = inputs.measured["api_log_bytes_per_request"] + a["lambda_platform_log_bytes_per_invocation"] \
         + a["api_access_log_bytes_per_request"]
-    ingested = (u.api_requests * per_request + 2 * a["recompute_runs_per_month"] * 2000) / 1e9
+    ingested = (u.api_requests * per_request + 2 * recompute_runs(u.people, inputs) * 2000) / 1e9
     stored = ingested * a["log_retention_months"] * a["log_archive_ratio"]
     free = design.free_tier
     logs = max(0.0, ingested - (inputs.price("cloudwatch_free_logs_gb") if free else 0)) * inputs.price(
@@ -276,8 +292,8 @@ def s3_and_ecr_cost(u: Usage, inputs: Inputs) -> float:
     digests = lists * a["digest_bytes_per_list"] * a["digest_versions_kept"]
     stored = (snapshot_bytes * a["snapshot_versions_kept"] + digests + a["site_bytes"]
               + requests * a["cloudfront_log_bytes_per_request"] * a["log_retention_months"]) / 1e9
-    puts = 2 * a["recompute_runs_per_month"] + requests / 1000  # snapshot, digests; CloudFront log files
-    gets = u.visits * a["cold_start_share_of_visits"] + a["recompute_runs_per_month"]
+    puts = 2 * recompute_runs(u.people, inputs) + requests / 1000  # snapshot, digests; CloudFront log files
+    gets = u.visits * a["cold_start_share_of_visits"] + recompute_runs(u.people, inputs)
     return (stored * inputs.price("s3_storage_gb") + puts * inputs.price("s3_put") + gets * inputs.price("s3_get")
             + a["recompute_image_gb"] * inputs.price("ecr_storage_gb"))
 
@@ -286,7 +302,7 @@ def costs(people: int, active_share: float, inputs: Inputs, design: Design) -> t
     """USD per service for a month at this scale, and the edge pricing chosen."""
     u = monthly_usage(people, active_share, inputs)
     edge, plan = edge_cost(u, inputs, design)
-    runs = inputs.assumptions["recompute_runs_per_month"]
+    runs = recompute_runs(people, inputs)
     transitions = state_transitions_per_run(recompute_shards(people, inputs.facts)) * runs
     return {
         "Cognito": cognito_cost(u, inputs, design),

@@ -39,3 +39,12 @@ def test_linkedin_sign_in_is_off_unless_the_hosted_endpoints_are_named(monkeypat
     settings = load_settings()
     assert settings.hosted_ui_url == "https://mm.auth.eu-west-2.amazoncognito.com"
     assert settings.oauth_redirect_uris == ("https://mentor-match.service.gov.uk/auth/callback",)
+
+
+def test_sharded_runs_start_every_hour_unless_told_otherwise(monkeypatch):
+    monkeypatch.delenv("RECOMPUTE_SHARDED_EVERY_HOURS", raising=False)
+    assert load_settings().recompute_sharded_every_hours == 1
+    monkeypatch.setenv("RECOMPUTE_SHARDED_EVERY_HOURS", "6")
+    assert load_settings().recompute_sharded_every_hours == 6
+    monkeypatch.setenv("RECOMPUTE_SHARDED_EVERY_HOURS", "0")  # never 0: that would divide by zero
+    assert load_settings().recompute_sharded_every_hours == 1

@@ -471,6 +471,25 @@ def test_the_sizes_that_shard_default_alike_in_the_template_the_settings_and_the
     assert sharded.sharded_from() == 5000
 
 
+def test_sharded_runs_every_few_hours_keep_the_missed_run_alarm_one_hour_behind(merged):
+    """A deployment may start the sharded recompute less often than hourly; the alarm for a missed
+    run then waits for that many hours and one more, and the setting defaults alike everywhere."""
+    from chalicelib.settings import Settings
+
+    parameter = merged["Parameters"]["RecomputeShardedEveryHours"]
+    assert int(parameter["Default"]) == Settings.recompute_sharded_every_hours == 1
+    allowed = [int(value) for value in parameter["AllowedValues"]]
+    assert all(24 % hours == 0 for hours in allowed), "a run at UTC hours divisible by it: even gaps"
+    after = merged["Mappings"]["RecomputeMissedAfter"]
+    assert {int(hours): row["Hours"] for hours, row in after.items()} == {hours: hours + 1 for hours in allowed}
+    alarm = merged["Resources"]["RecomputeMissedAlarm"]["Properties"]
+    wait = {"Fn::FindInMap": ["RecomputeMissedAfter", {"Ref": "RecomputeShardedEveryHours"}, "Hours"]}
+    assert (alarm["Period"], alarm["EvaluationPeriods"], alarm["DatapointsToAlarm"]) == (3600, wait, wait)
+    assert max(after[str(hours)]["Hours"] for hours in allowed) * alarm["Period"] <= 86_400  # CloudWatch's limit
+    variables = merged["Resources"]["Recompute"]["Properties"]["Environment"]["Variables"]
+    assert variables["RECOMPUTE_SHARDED_EVERY_HOURS"] == {"Ref": "RecomputeShardedEveryHours"}
+
+
 def test_the_schedule_is_told_the_state_machine_and_the_size_that_shards(merged):
     variables = merged["Resources"]["Recompute"]["Properties"]["Environment"]["Variables"]
     assert variables["RECOMPUTE_STATE_MACHINE_ARN"] == {"Ref": "RecomputeStateMachine"}

@@ -96,9 +96,10 @@ def test_template_facts_are_counted_from_the_template():
     assert (facts.shard_from, facts.people_per_shard) == (0, 0)  # no state machine: never sharded
     with_machine = {"Resources": {**template["Resources"], "S": {"Type": "AWS::StepFunctions::StateMachine"}},
                     "Parameters": {"RecomputeShardFrom": {"Default": 1_000_000},
-                                   "RecomputePeoplePerShard": {"Default": 250_000}}}
+                                   "RecomputePeoplePerShard": {"Default": 250_000},
+                                   "RecomputeShardedEveryHours": {"Default": "4"}}}
     facts = cost_cli.template_facts(with_machine, edge)
-    assert (facts.shard_from, facts.people_per_shard) == (1_000_000, 250_000)
+    assert (facts.shard_from, facts.people_per_shard, facts.sharded_every_hours) == (1_000_000, 250_000, 4)
 
 
 def test_the_sharded_recompute_costs_only_from_the_size_the_schedule_starts_it(inputs):
@@ -113,6 +114,23 @@ def test_the_sharded_recompute_costs_only_from_the_size_the_schedule_starts_it(i
     # 24 shards, 52 transitions an hour: 37,440 a month, 4,000 of them free
     assert at_6m["Step Functions"] == pytest.approx((52 * 720 - 4_000) * 0.025e-3)
     assert at_6m["Lambda"] > costs(6_000_000, share, inputs, Design())[0]["Lambda"]  # more invocations, overheads
+
+
+def test_sharded_runs_every_few_hours_cost_a_fraction_and_smaller_populations_nothing_less(inputs):
+    share = inputs.assumptions["active_share"]
+    hourly = replace(inputs, facts=replace(FACTS, shard_from=1_000_000, people_per_shard=250_000))
+    four_hourly = replace(inputs, facts=replace(hourly.facts, sharded_every_hours=4))
+    assert costs(520_000, share, four_hourly, Design()) == costs(520_000, share, hourly, Design())  # one invocation
+    every_hour, every_four = costs(6_000_000, share, hourly, Design())[0], costs(6_000_000, share, four_hourly, Design())[0]
+    assert every_four["Step Functions"] == pytest.approx((52 * 180 - 4_000) * 0.025e-3)  # 180 runs a month
+    # A quarter of the runs (each writing more changed lists), and the hours between only read the
+    # population: most of the recompute's Lambda bill goes; the API's stays.
+    a = inputs.assumptions
+    usage = monthly_usage(6_000_000, share, hourly)
+    recompute_lambda = (a["recompute_runs_per_month"] * recompute_seconds(usage, hourly, Design())
+                        * a["recompute_memory_gb"] * inputs.price("lambda_gb_second"))
+    saved = every_hour["Lambda"] - every_four["Lambda"]
+    assert 0.6 * recompute_lambda < saved < 0.75 * recompute_lambda
 
 
 def test_the_table_has_every_scale_the_idle_column_and_a_total(inputs):

@@ -149,7 +149,26 @@ def test_from_the_configured_size_the_schedule_starts_the_sharded_run():
 
     result = run_scheduled_recompute(target, NOW.replace(hour=11))
 
-    assert result == {"sharded": True, "run": "run-1", "people": 14}
+    assert result == {"sharded": True, "run": "run-1", "people": 14, "due": True}
+
+
+def test_a_sharded_run_every_few_hours_starts_only_at_the_hours_it_is_due():
+    target = stores(generated_profiles(8, 12), starter=RecordingStarter())
+    target = dataclasses.replace(target, plan=dataclasses.replace(target.plan, every_hours=4))
+    run_scheduled_recompute(target, NOW)  # 10:00, one invocation: the first run learns the population
+
+    results = {hour: run_scheduled_recompute(target, NOW.replace(hour=hour)) for hour in (11, 12, 13, 15, 16)}
+
+    assert [hour for hour, result in results.items() if result["due"]] == [12, 16]
+    assert len(target.starter.started) == 2
+    assert results[13] == {"sharded": True, "run": None, "people": 14, "due": False}
+
+
+def test_below_the_configured_size_every_hour_runs_whatever_the_sharded_runs_rate():
+    target = stores(generated_profiles(7, 6), starter=RecordingStarter())
+    target = dataclasses.replace(target, plan=dataclasses.replace(target.plan, every_hours=4))
+
+    assert run_scheduled_recompute(target, NOW.replace(hour=11))["profiles"] == 8
 
 
 def test_the_schedule_starts_no_second_sharded_run_while_one_is_running():
