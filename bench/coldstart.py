@@ -60,8 +60,8 @@ def main(argv: list[str]) -> None:
                         help="only the recompute's own engine (auto, warmed cache): the cost model's series")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
-    engines = ((("auto, warmed cache", "auto"),) if args.series else
-               (("numba, empty cache", "numba"), ("numba, warmed cache", "numba"), ("numpy", "numpy")))
+    engines = ((("auto, warmed cache", "auto", True),) if args.series else
+               (("numba, empty cache", "numba", False), ("numba, warmed cache", "numba", True), ("numpy", "numpy", False)))
     results = []
     with tempfile.TemporaryDirectory() as folder:
         warmed = Path(folder) / "warmed"
@@ -69,9 +69,9 @@ def main(argv: list[str]) -> None:
                        env={**os.environ, "NUMBA_CACHE_DIR": str(warmed), "NUMBA_CPU_NAME": "generic",
                             "PYTHONPATH": str(REPO)})
         for size in sizes:
-            for label, engine in engines:
+            for label, engine, from_warmed in engines:
                 cache = Path(folder) / f"{size}-{engine}-{len(results)}"
-                if "warmed" in label:
+                if from_warmed:
                     shutil.copytree(warmed, cache)
                 result = {"size": size, "engine": label, "load_average": os.getloadavg()[0], **run(size, engine, cache)}
                 print(json.dumps(result), flush=True)

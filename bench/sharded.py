@@ -112,11 +112,10 @@ def summarise(size: int, raw: dict, measured_shards: list[dict], of: int) -> dic
         / max(sum(s["candidate_pairs"] for s in measured_shards), 1),
         "prepare": raw["prepare"], "publish": raw["publish"], "shard_runs": measured_shards,
     }
-    from chalicelib.settings import load_settings
-
-    return {"size": size, "sharded": measured, "six_million": extrapolate(measured, concurrency=24, every_hours=every_hours()),
+    return {"size": size, "sharded": measured,
+            "six_million": extrapolate(measured, concurrency=24, every_hours=every_hours()),
             "state_machine_concurrency_note": "RecomputeMaxConcurrency default (infra/template.json)",
-            "shard_settings": {"people_per_shard": load_settings().recompute_people_per_shard}}
+            "shard_settings": {"people_per_shard": measured["people_per_shard"], "every_hours": every_hours()}}
 
 
 def report(row: dict) -> str:

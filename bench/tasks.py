@@ -243,11 +243,10 @@ def _skills_only(population, forward, plan: Plan) -> dict:
     began, cpu = time.perf_counter(), time.process_time()
     ranks, scores = KernelPasses(spec, SKILLS_ONLY).rank(rows, k)
     seconds, cpu_seconds = time.perf_counter() - began, time.process_time() - cpu
-    row_of = dict(zip(snapshot.mentees.ranks.tolist(), rows.tolist(), strict=True))
     _, expected = scipy_sample(forward, SKILLS_ONLY, k, plan.scipy_blocks, plan.seed)
+    sampled = snapshot.mentees.rows_of_ranks(snapshot.ranks_of(expected))  # scipy's rows: every mentee
     same = 0
-    for uid, entries in expected.items():
-        row = row_of[int(snapshot.ranks_of([uid])[0])]
+    for row, entries in zip(sampled.tolist(), expected.values(), strict=True):
         got = [(snapshot.user_id(int(r)), float(s)) for r, s in zip(ranks[row], scores[row], strict=True) if r >= 0]
         same += got == [(target, float(score)) for target, score in entries]
     return {"seconds": seconds, "cpu_seconds": cpu_seconds, "same": same, "compared": len(expected)}

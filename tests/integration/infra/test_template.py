@@ -457,27 +457,26 @@ def test_the_state_machine_maps_shards_with_bounded_concurrency_and_retries_then
 
 def test_the_sizes_that_shard_default_alike_in_the_template_the_settings_and_the_bench(monkeypatch):
     """A deployment, `make recompute` and `make bench` switch to the sharded path at the same size, with
-    shards of the same size, unless someone sets them."""
+    shards of the same size, as often, unless someone sets them."""
     from bench import sharded
     from chalicelib.settings import Settings
 
-    for name in ("RECOMPUTE_SHARD_FROM", "RECOMPUTE_PEOPLE_PER_SHARD"):
+    for name in ("RECOMPUTE_SHARD_FROM", "RECOMPUTE_PEOPLE_PER_SHARD", "RECOMPUTE_SHARDED_EVERY_HOURS"):
         monkeypatch.delenv(name, raising=False)
     parameters = json.loads(TEMPLATE.read_text())["Parameters"]
     assert parameters["RecomputeShardFrom"]["Default"] == Settings.recompute_shard_from == sharded.sharded_from()
     assert parameters["RecomputePeoplePerShard"]["Default"] == Settings.recompute_people_per_shard \
         == sharded.people_per_shard()
+    assert int(parameters["RecomputeShardedEveryHours"]["Default"]) == Settings.recompute_sharded_every_hours \
+        == sharded.every_hours() == 1
     monkeypatch.setenv("RECOMPUTE_SHARD_FROM", "5000")
     assert sharded.sharded_from() == 5000
 
 
 def test_sharded_runs_every_few_hours_keep_the_missed_run_alarm_one_hour_behind(merged):
     """A deployment may start the sharded recompute less often than hourly; the alarm for a missed
-    run then waits for that many hours and one more, and the setting defaults alike everywhere."""
-    from chalicelib.settings import Settings
-
+    run then waits for that many hours and one more."""
     parameter = merged["Parameters"]["RecomputeShardedEveryHours"]
-    assert int(parameter["Default"]) == Settings.recompute_sharded_every_hours == 1
     allowed = [int(value) for value in parameter["AllowedValues"]]
     assert all(24 % hours == 0 for hours in allowed), "a run at UTC hours divisible by it: even gaps"
     after = merged["Mappings"]["RecomputeMissedAfter"]
