@@ -8,7 +8,6 @@ bucket, seeded only with the test organisations.
 import threading
 
 import boto3
-import botocore.session
 import pytest
 from chalice.test import Client
 from moto import mock_aws
@@ -17,7 +16,6 @@ from moto.core import DEFAULT_ACCOUNT_ID
 from moto.dynamodb.models import dynamodb_backends
 from moto.dynamodb.responses import DynamoHandler
 from moto.ses.models import ses_backends
-from pynamodb.connection import base as pynamodb_connection
 
 from app import app
 from chalicelib import bootstrap
@@ -37,10 +35,6 @@ def emulated_aws(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         for name, value in settings_environment(tmp_path_factory.mktemp("keys") / "jwks.json").items():
             patch.setenv(name, value)
-        # PynamoDB makes a botocore session (re-reading DynamoDB's service description) per model
-        # connection; one shared session makes the layer several times faster.
-        shared = botocore.session.get_session()
-        patch.setattr(pynamodb_connection, "get_session", lambda: shared)
         with mock_aws():
             settings = load_settings()
             bind_tables(settings)

@@ -30,6 +30,7 @@ from pynamodb.attributes import (
     VersionAttribute,
 )
 from pynamodb.connection import Connection
+from pynamodb.exceptions import TableError
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, KeysOnlyProjection
 from pynamodb.models import Model
 
@@ -397,7 +398,8 @@ TABLES: dict[str, type[Model]] = {
 
 
 def bind_tables(settings: Settings) -> None:
-    """Point every model at this stage's table names and region (kept as they are when unchanged)."""
+    """Point every model at this stage's table names and region (kept as they are when unchanged),
+    all through one connection."""
     timeouts = {"connect_timeout_seconds": settings.dynamodb_connect_timeout_seconds,
                 "read_timeout_seconds": settings.dynamodb_read_timeout_seconds,
                 "max_retry_attempts": settings.dynamodb_max_retries}
@@ -407,13 +409,31 @@ def bind_tables(settings: Settings) -> None:
         if any(getattr(model.Meta, key, None) != value for key, value in wanted.items()):
             for key, value in wanted.items():
                 setattr(model.Meta, key, value)
-            model._connection = None  # PynamoDB caches one connection per model class
+            model._connection = None  # PynamoDB caches one table connection per model class
             connection.cache_clear()
+    shared = connection()
+    for model in TABLES.values():
+        _share(model, shared)
+
+
+def _share(model: type[Model], shared: Connection) -> None:
+    """The model's table connection, through the shared connection. Left alone, PynamoDB gives
+    every model class a connection of its own, each with a botocore session and client that
+    re-read DynamoDB's service description (~0.1 s of CPU each): a cold start would pay that
+    for every table its first request touches."""
+    table = model._get_connection()
+    if table.connection is shared:
+        return
+    try:
+        shared.get_meta_table(table.table_name)
+    except TableError:
+        shared.add_meta_table(table.get_meta_table())
+    table.connection = shared
 
 
 @lru_cache(maxsize=1)
 def connection() -> Connection:
-    """The connection transactions use (models keep their own, one per model class)."""
+    """The one connection (one botocore client) every table and transaction uses."""
     # PynamoDB's metaclass gives every Meta a region (bind_tables sets it); mypy sees only the declared Meta.
     meta = ProfileModel.Meta
     return Connection(region=meta.region, connect_timeout_seconds=meta.connect_timeout_seconds,  # type: ignore[attr-defined]
