@@ -138,25 +138,63 @@ def screenshot_failure(page, request, tmp_path_factory, suffix: str = "") -> Non
         print(f"No screenshot: {error}")
 
 
+def watch_tab(tab, site_url: str) -> None:
+    """A tab's JavaScript errors and CSP reports are kept on it (tab.errors, tab.violations)."""
+    tab.set_default_timeout(WAIT_MS)
+    tab.errors, tab.violations = [], []
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    tab.on("console", lambda message: tab.violations.append(message.text)
+           if "Content Security Policy" in message.text else None)
+    tab.site_url = site_url
+
+
+def check_tab_after_test(tab, request, tmp_path_factory) -> None:
+    """Fails the test on its tab's JavaScript errors or CSP violations; a failed test leaves a screenshot."""
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        screenshot_failure(tab, request, tmp_path_factory)
+    assert not tab.errors, f"JavaScript errors on the page: {tab.errors}"
+    tab.violations.extend(csp_violations(tab))
+    assert not tab.violations, f"Content-Security-Policy violations: {tab.violations}"
+
+
 @pytest.fixture
 def page(context, site_url, request, tmp_path_factory):
     """A page whose uncaught JavaScript errors fail the test that made them; a failing test
     leaves a screenshot (in MENTOR_MATCH_SCREENSHOTS/failures, else pytest's temp folder)."""
     page = context.new_page()
-    page.set_default_timeout(WAIT_MS)
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    violations: list[str] = []
-    page.on("console", lambda message: violations.append(message.text)
-            if "Content Security Policy" in message.text else None)
-    page.site_url = site_url
+    watch_tab(page, site_url)
     yield page
-    report = getattr(request.node, "report_call", None)
-    if report is not None and report.failed:
-        screenshot_failure(page, request, tmp_path_factory)
-    assert not errors, f"JavaScript errors on the page: {errors}"
-    violations.extend(csp_violations(page))
-    assert not violations, f"Content-Security-Policy violations: {violations}"
+    check_tab_after_test(page, request, tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def sweep_tab(browser, site_url):
+    """One signed-out tab for a module's page-by-page sweep: opening a tab (a renderer process)
+    costs Chromium about 0.3 s of CPU, more than loading most pages."""
+    context = browser.new_context(viewport=DESKTOP, locale="en-GB")
+    context.add_init_script(CSP_WATCH)
+    tab = context.new_page()
+    watch_tab(tab, site_url)
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def swept_page(sweep_tab, request, tmp_path_factory):
+    """The sweep's tab as a test's `page`, checked after the test as `page` is; the next test
+    starts signed out on a blank page, with no storage, cookies, errors or reports left."""
+    tab = sweep_tab
+    tab.errors.clear()
+    tab.violations.clear()
+    yield tab
+    try:
+        check_tab_after_test(tab, request, tmp_path_factory)
+    finally:
+        if tab.url.startswith(tab.site_url):
+            tab.evaluate("() => { sessionStorage.clear(); localStorage.clear() }")
+        tab.context.clear_cookies()
+        tab.goto("about:blank")
 
 
 def find_axe_violations(page, impacts=("serious", "critical")) -> list[dict]:

@@ -25,7 +25,8 @@ def test_every_built_page_is_visited():
 
 
 @pytest.mark.parametrize("path", site_pages())
-def test_a_page_breaks_no_rule_of_the_content_security_policy(page, path, site_config):
+def test_a_page_breaks_no_rule_of_the_content_security_policy(swept_page, path, site_config):
+    page = swept_page  # one tab for the whole sweep (conftest.py), a fresh page each time
     reply = page.goto(page.site_url + path)
     assert reply is not None
     expected = security_headers(site_config["region"], (site_config.get("oauth") or {}).get("authority", ""))

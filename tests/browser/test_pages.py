@@ -117,8 +117,9 @@ def check_fits_narrow_screen(page, url: str) -> None:
 
 @pytest.mark.parametrize("path", list(SIGNED_OUT_PAGES))
 def test_each_page_a_signed_out_person_can_open_has_the_gov_uk_furniture_and_no_serious_accessibility_problems(
-    page, site_url, path, assert_accessible
+    swept_page, site_url, path, assert_accessible
 ):
+    page = swept_page  # one tab for the whole sweep (conftest.py), a fresh page each time
     page.goto(site_url + path)
     wait_until_settled(page, SIGNED_OUT_PAGES[path])
 
