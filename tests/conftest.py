@@ -78,13 +78,15 @@ class LocalStack:
 
 @pytest.fixture(scope="session")
 def local_stack(tmp_path_factory) -> LocalStack:
-    """The whole local stack, started once per test session exactly as 'make run' starts it."""
+    """The whole local stack, started once per test session as 'make run' starts it, with 4 API
+    processes instead of 16: the tests send a few requests at once (16 in the concurrency test,
+    which then queue), and each process costs CPU to warm up and to stop, on both test workers."""
     ready = tmp_path_factory.mktemp("stack") / "ready.json"
     log = open(tmp_path_factory.mktemp("stack-log") / "stack.log", "w")
     command = [sys.executable, "-m", "infra.local.stack", "--moto-port", str(free_port()),
                "--api-port", str(free_port()), "--site-port", str(free_port()),
                "--oidc-port", str(free_port()),
-               "--people", "60", "--ready-file", str(ready)]
+               "--people", "60", "--api-workers", "4", "--ready-file", str(ready)]
     env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "COGNITO_"))}
     process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
                                start_new_session=True)
