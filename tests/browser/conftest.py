@@ -394,16 +394,13 @@ def person_page(context, site_url, site_config, new_email, sign_in, api_fetch, r
     """person_page(**profile_changes) -> a new tab signed in as a new person whose profile is
     saved (make_profile with these changes, in their email domain's organisation). Each tab has
     its own sessionStorage, so tabs of one browser are different people. The tab's .person is
-    {email, password, profile, organisation}; its JavaScript errors fail the test."""
+    {email, password, profile, organisation}; its JavaScript errors and CSP violations fail the test."""
     pages = []
 
     def make(**changes):
         account = create_confirmed_account(site_url, site_config, new_email())
         tab = context.new_page()
-        tab.set_default_timeout(WAIT_MS)
-        tab.errors = []
-        tab.on("pageerror", lambda error, errors=tab.errors: errors.append(str(error)))
-        tab.site_url = site_url
+        watch_tab(tab, site_url)
         pages.append(tab)
         sign_in(tab, account["email"], account["password"])
         organisations = api_fetch(tab, "GET", "/organisations")["body"]["organisations"]
@@ -419,6 +416,8 @@ def person_page(context, site_url, site_config, new_email, sign_in, api_fetch, r
             screenshot_failure(tab, request, tmp_path_factory, suffix=f"-tab{index + 2}")
     errors = [error for tab in pages for error in tab.errors]
     assert not errors, f"JavaScript errors in the other tabs: {errors}"
+    violations = [violation for tab in pages for violation in [*tab.violations, *csp_violations(tab)]]
+    assert not violations, f"Content-Security-Policy violations in the other tabs: {violations}"
 
 
 def focus_by_tabbing(page, locator, limit: int = 80) -> None:
