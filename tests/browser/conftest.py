@@ -111,12 +111,38 @@ def csp_violations(page) -> list[str]:
         return []
 
 
-@pytest.fixture
-def context(browser):
+@pytest.fixture(scope="session")
+def worker_context(browser):
+    """One browser context per test worker: Chromium spends about 0.3 s of CPU more on a tab in a
+    new context than on a new tab in an existing one, and `context` empties it between tests."""
     context = browser.new_context(viewport=DESKTOP, locale="en-GB")
     context.add_init_script(CSP_WATCH)
     yield context
     context.close()
+
+
+@pytest.fixture
+def context(worker_context, site_config, site_url):
+    """The test's browser context, as a new one would be: after the test its tabs close (and with
+    them each tab's sessionStorage), and every origin's cookies, storage and permissions go."""
+    yield worker_context
+    origins = {site_url, *(url for url in [(site_config.get("oauth") or {}).get("authority")] if url)}
+    tab = worker_context.pages[0] if worker_context.pages else worker_context.new_page()
+    cdp = worker_context.new_cdp_session(tab)
+    try:
+        for origin in origins:  # localStorage, IndexedDB, caches, service workers, cookies
+            cdp.send("Storage.clearDataForOrigin", {"origin": _origin_of(origin), "storageTypes": "all"})
+    finally:
+        cdp.detach()
+    for open_tab in list(worker_context.pages):
+        open_tab.close()
+    worker_context.clear_cookies()
+    worker_context.clear_permissions()
+
+
+def _origin_of(url: str) -> str:
+    scheme, _, rest = url.partition("://")
+    return f"{scheme}://{rest.split('/', 1)[0]}"
 
 
 @pytest.hookimpl(hookwrapper=True)
