@@ -16,6 +16,7 @@ import subprocess
 import urllib.request
 import uuid
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -126,23 +127,19 @@ def context(worker_context, site_config, site_url):
     """The test's browser context, as a new one would be: after the test its tabs close (and with
     them each tab's sessionStorage), and every origin's cookies, storage and permissions go."""
     yield worker_context
-    origins = {site_url, *(url for url in [(site_config.get("oauth") or {}).get("authority")] if url)}
+    sign_in_provider = (site_config.get("oauth") or {}).get("authority")
+    origins = {"{0.scheme}://{0.netloc}".format(urlsplit(url)) for url in (site_url, sign_in_provider) if url}
     tab = worker_context.pages[0] if worker_context.pages else worker_context.new_page()
     cdp = worker_context.new_cdp_session(tab)
     try:
         for origin in origins:  # localStorage, IndexedDB, caches, service workers, cookies
-            cdp.send("Storage.clearDataForOrigin", {"origin": _origin_of(origin), "storageTypes": "all"})
+            cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
     finally:
         cdp.detach()
     for open_tab in list(worker_context.pages):
         open_tab.close()
     worker_context.clear_cookies()
     worker_context.clear_permissions()
-
-
-def _origin_of(url: str) -> str:
-    scheme, _, rest = url.partition("://")
-    return f"{scheme}://{rest.split('/', 1)[0]}"
 
 
 @pytest.hookimpl(hookwrapper=True)
