@@ -63,24 +63,27 @@ def make_requests(stores, mentor_id: str, count: int) -> list:
 
 
 def accept_all_at_once(stores, requests: list) -> Counter:
-    outcomes, start = Counter(), threading.Barrier(len(requests))
+    # Each thread appends its outcome (one atomic step); `counter[key] += 1` from several threads
+    # is a read, an add and a write, and loses counts when they interleave.
+    outcomes: list[str] = []
+    start = threading.Barrier(len(requests))
 
     def accept(request):
         start.wait()
         try:
             service.accept_mentorship(request.mentorship_id, request.mentor_id, None, stores, NOW)
-            outcomes["accepted"] += 1
+            outcomes.append("accepted")
         except CapacityReachedError:
-            outcomes["full"] += 1
+            outcomes.append("full")
         except InvalidMoveError:
-            outcomes["already accepted"] += 1
+            outcomes.append("already accepted")
 
     threads = [threading.Thread(target=accept, args=(request,)) for request in requests]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    return outcomes
+    return Counter(outcomes)
 
 
 def stored_state(mentor_id: str, requests: list) -> tuple[int, Counter, Counter]:
@@ -98,6 +101,7 @@ def test_concurrent_accepts_of_different_requests_never_exceed_capacity(stores, 
         mentor = make_mentor(stores, capacity)
         requests = make_requests(stores, mentor, n)
         outcomes = accept_all_at_once(stores, requests)
+        assert sum(outcomes.values()) == n, (round_number, outcomes)  # no thread died of another error
         load, statuses, waiting = stored_state(mentor, requests)
         assert outcomes["accepted"] == min(n, capacity), (round_number, n, capacity, outcomes)
         assert load == statuses["accepted"] == outcomes["accepted"] <= capacity
