@@ -112,34 +112,50 @@ def csp_violations(page) -> list[str]:
         return []
 
 
-@pytest.fixture(scope="session")
-def worker_context(browser):
-    """One browser context per test worker: Chromium spends about 0.3 s of CPU more on a tab in a
-    new context than on a new tab in an existing one, and `context` empties it between tests."""
+def watched_context(browser):
+    """A browser context whose pages all record their CSP violations (CSP_WATCH)."""
     context = browser.new_context(viewport=DESKTOP, locale="en-GB")
     context.add_init_script(CSP_WATCH)
-    yield context
-    context.close()
+    return context
 
 
-@pytest.fixture
-def context(worker_context, site_config, site_url):
-    """The test's browser context, as a new one would be: after the test its tabs close (and with
-    them each tab's sessionStorage), and every origin's cookies, storage and permissions go."""
-    yield worker_context
+@pytest.fixture(scope="session")
+def site_origins(site_url, site_config) -> set[str]:
+    """The origins whose data a test may leave behind: the site's and the sign-in provider's."""
     sign_in_provider = (site_config.get("oauth") or {}).get("authority")
-    origins = {"{0.scheme}://{0.netloc}".format(urlsplit(url)) for url in (site_url, sign_in_provider) if url}
-    tab = worker_context.pages[0] if worker_context.pages else worker_context.new_page()
-    cdp = worker_context.new_cdp_session(tab)
+    return {"{0.scheme}://{0.netloc}".format(urlsplit(url)) for url in (site_url, sign_in_provider) if url}
+
+
+def empty_context(context, origins: set[str]) -> None:
+    """The context as a new one would be: its tabs closed (and with them each tab's
+    sessionStorage), and the origins' storage, every cookie and every permission gone."""
+    tab = context.pages[0] if context.pages else context.new_page()
+    cdp = context.new_cdp_session(tab)
     try:
         for origin in origins:  # localStorage, IndexedDB, caches, service workers, cookies
             cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
     finally:
         cdp.detach()
-    for open_tab in list(worker_context.pages):
+    for open_tab in list(context.pages):
         open_tab.close()
-    worker_context.clear_cookies()
-    worker_context.clear_permissions()
+    context.clear_cookies()
+    context.clear_permissions()
+
+
+@pytest.fixture(scope="session")
+def worker_context(browser):
+    """One browser context per test worker: Chromium spends about 0.3 s of CPU more on a tab in a
+    new context than on a new tab in an existing one, and `context` empties it between tests."""
+    context = watched_context(browser)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def context(worker_context, site_origins):
+    """The test's browser context, emptied after the test (empty_context)."""
+    yield worker_context
+    empty_context(worker_context, site_origins)
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -195,8 +211,7 @@ def page(context, site_url, request, tmp_path_factory):
 def sweep_tab(browser, site_url):
     """One signed-out tab for a module's page-by-page sweep: opening a tab (a renderer process)
     costs Chromium about 0.3 s of CPU, more than loading most pages."""
-    context = browser.new_context(viewport=DESKTOP, locale="en-GB")
-    context.add_init_script(CSP_WATCH)
+    context = watched_context(browser)
     tab = context.new_page()
     watch_tab(tab, site_url)
     yield tab

@@ -1,0 +1,26 @@
+"""Browser tests share one context per worker (conftest.py): what one test leaves, the next must not see."""
+
+from tests.browser.conftest import empty_context, watched_context
+
+
+def test_an_emptied_context_keeps_no_storage_cookie_permission_or_tab(browser, site_url, site_origins):
+    context = watched_context(browser)
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + "/accessibility")
+        tab.evaluate("() => { localStorage.setItem('k', 'v'); sessionStorage.setItem('s', 'v');"
+                     " document.cookie = 'mm_left=1; path=/' }")
+        context.grant_permissions(["clipboard-read"], origin=site_url)
+        context.new_page().goto(site_url + "/help")
+
+        empty_context(context, site_origins)
+
+        assert context.pages == [] and context.cookies() == []
+        tab = context.new_page()
+        tab.goto(site_url + "/accessibility")
+        assert tab.evaluate("() => [localStorage.getItem('k'), sessionStorage.getItem('s'), document.cookie]") == [
+            None, None, ""]
+        assert tab.evaluate("async () => (await navigator.permissions.query({name: 'clipboard-read'})).state") != (
+            "granted")
+    finally:
+        context.close()
