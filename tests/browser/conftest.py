@@ -34,8 +34,6 @@ CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
     "--disable-gpu",
-    # compositing in the browser process, not a GPU process of its own (software either way)
-    "--in-process-gpu",
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
