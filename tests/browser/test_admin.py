@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.browser
 
 
-def sign_in_as_admin(page, local_stack, sign_in):
-    sign_in(page, local_stack.demo_admin, local_stack.demo_password)
+def sign_in_as_admin(page, local_stack, api_sign_in):
+    api_sign_in(page, local_stack.demo_admin, local_stack.demo_password)
     admin_link = page.get_by_role("navigation", name="Menu").get_by_role("link", name="Admin")
     expect(admin_link).to_be_visible()
     return admin_link
@@ -28,10 +28,10 @@ def create_invitation(page, choose_suggestion, organisation_typed: str, uses: st
 
 
 def test_an_admin_creates_an_invitation_link_copies_it_and_a_new_person_who_joins_through_it_lands_in_that_organisation(
-    browser, page, local_stack, site_url, sign_in, choose_suggestion, assert_accessible, password
+    browser, page, local_stack, site_url, api_sign_in, choose_suggestion, assert_accessible, password
 ):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
-    sign_in_as_admin(page, local_stack, sign_in).click()
+    sign_in_as_admin(page, local_stack, api_sign_in).click()
     page.wait_for_url(re.compile(r"/admin$"))
     assert_accessible(page)
     page.get_by_role("link", name="Invitation links").click()
@@ -117,9 +117,9 @@ def test_an_admin_creates_an_invitation_link_copies_it_and_a_new_person_who_join
 
 
 def test_an_admin_can_withdraw_an_invitation_link_after_which_it_says_it_is_not_valid(
-    page, local_stack, site_url, sign_in, choose_suggestion, assert_accessible
+    page, local_stack, site_url, api_sign_in, choose_suggestion, assert_accessible
 ):
-    sign_in_as_admin(page, local_stack, sign_in)
+    sign_in_as_admin(page, local_stack, api_sign_in)
     page.goto(f"{site_url}/admin/invitations")
     link = create_invitation(page, choose_suggestion, "Cabinet Off", uses="2")
     row = page.locator("#invitations-body tr").first
@@ -136,8 +136,8 @@ def test_an_admin_can_withdraw_an_invitation_link_after_which_it_says_it_is_not_
     assert_accessible(page)
 
 
-def test_an_admin_sees_usage_figures_as_a_table(page, local_stack, site_url, sign_in, assert_accessible):
-    sign_in_as_admin(page, local_stack, sign_in)
+def test_an_admin_sees_usage_figures_as_a_table(page, local_stack, site_url, api_sign_in, assert_accessible):
+    sign_in_as_admin(page, local_stack, api_sign_in)
     page.goto(f"{site_url}/admin")
     page.get_by_role("link", name="Usage figures").click()
     table = page.get_by_role("table", name="People and requests by organisation")
@@ -163,9 +163,9 @@ def test_an_admin_sees_usage_figures_as_a_table(page, local_stack, site_url, sig
 
 
 def test_an_admin_adds_an_organisation_and_changes_its_domains(
-    page, local_stack, site_url, sign_in, assert_accessible
+    page, local_stack, site_url, api_sign_in, assert_accessible
 ):
-    sign_in_as_admin(page, local_stack, sign_in)
+    sign_in_as_admin(page, local_stack, api_sign_in)
     page.goto(f"{site_url}/admin/organisations")
     page.get_by_role("button", name="Add an organisation").click()
     page.wait_for_url(re.compile(r"/admin/organisation$"))
@@ -206,7 +206,7 @@ def test_an_admin_adds_an_organisation_and_changes_its_domains(
 
 
 def test_an_admin_finds_a_person_by_name_sees_who_they_are_and_confirms_before_suspending(
-    page, local_stack, site_url, sign_in, person_page, assert_accessible
+    page, local_stack, site_url, api_sign_in, person_page, assert_accessible
 ):
     name = f"Suspendable {uuid.uuid4().hex[:6].upper()}"
     someone = person_page(display_name=name)
@@ -222,7 +222,7 @@ def test_an_admin_finds_a_person_by_name_sees_who_they_are_and_confirms_before_s
             return reply.status
         }""", [user_id]) == 201
 
-    sign_in_as_admin(page, local_stack, sign_in)
+    sign_in_as_admin(page, local_stack, api_sign_in)
     page.goto(f"{site_url}/admin")
     page.get_by_role("link", name="Find a person").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Find a person")

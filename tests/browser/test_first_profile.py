@@ -10,8 +10,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def new_person(page, confirmed_account, sign_in):
-    sign_in(page, confirmed_account["email"], confirmed_account["password"])
+def new_person(page, confirmed_account, api_sign_in):
+    api_sign_in(page, confirmed_account["email"], confirmed_account["password"])
     return confirmed_account
 
 

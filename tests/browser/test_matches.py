@@ -37,9 +37,9 @@ def grade_of(card) -> str:
 
 
 def test_the_demo_user_sees_suggested_mentors_with_what_they_share_and_filtering_by_grade_narrows_the_list(
-    page, local_stack, sign_in, assert_accessible
+    page, local_stack, api_sign_in, assert_accessible
 ):
-    sign_in(page, local_stack.demo_user, local_stack.demo_password)
+    api_sign_in(page, local_stack.demo_user, local_stack.demo_password)
     open_matches(page)
     cards = page.locator("#match-list > li")
     total = cards.count()
@@ -94,10 +94,10 @@ def test_the_demo_user_sees_suggested_mentors_with_what_they_share_and_filtering
 
 
 def test_on_a_small_screen_the_filter_opens_from_a_show_filter_button(
-    page, local_stack, sign_in, assert_accessible
+    page, local_stack, api_sign_in, assert_accessible
 ):
     page.set_viewport_size({"width": 320, "height": 640})
-    sign_in(page, local_stack.demo_user, local_stack.demo_password)
+    api_sign_in(page, local_stack.demo_user, local_stack.demo_password)
     page.goto(f"{page.site_url}/matches")
     expect(page.locator("#loading")).to_be_hidden()
     expect(page.get_by_role("button", name="Apply filters")).to_be_hidden()
@@ -135,8 +135,8 @@ def test_a_director_general_with_an_unusual_skill_is_told_her_real_reasons_and_c
     assert_accessible(mentee)
 
 
-def test_someone_without_a_profile_is_asked_to_create_one_first(page, site_url, confirmed_account, sign_in):
-    sign_in(page, confirmed_account["email"], confirmed_account["password"])
+def test_someone_without_a_profile_is_asked_to_create_one_first(page, site_url, confirmed_account, api_sign_in):
+    api_sign_in(page, confirmed_account["email"], confirmed_account["password"])
     page.goto(f"{site_url}/matches")
     expect(page.get_by_text("You need to create your profile first")).to_be_visible()
     expect(page.get_by_role("button", name="Create your profile")).to_have_attribute("href", "/profile/new")

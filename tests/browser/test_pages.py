@@ -243,8 +243,8 @@ def test_the_pages_about_one_request_fit_a_320_pixel_wide_screen(person_page, as
         save_screenshot(tab, "320-" + screenshot_name(path))
 
 
-def test_the_admin_pages_fit_a_320_pixel_wide_screen(page, local_stack, site_url, sign_in, assert_accessible):
-    sign_in(page, local_stack.demo_admin, local_stack.demo_password)
+def test_the_admin_pages_fit_a_320_pixel_wide_screen(page, local_stack, site_url, api_sign_in, assert_accessible):
+    api_sign_in(page, local_stack.demo_admin, local_stack.demo_password)
     page.set_viewport_size(NARROW)
     for path, heading in ADMIN_PAGES.items():
         url = site_url + path
@@ -255,9 +255,9 @@ def test_the_admin_pages_fit_a_320_pixel_wide_screen(page, local_stack, site_url
         save_screenshot(page, "320-" + screenshot_name(path))
 
 
-def test_the_first_profile_pages_fit_a_320_pixel_wide_screen(page, site_url, confirmed_account, sign_in,
+def test_the_first_profile_pages_fit_a_320_pixel_wide_screen(page, site_url, confirmed_account, api_sign_in,
                                                             assert_accessible):
-    sign_in(page, confirmed_account["email"], confirmed_account["password"])
+    api_sign_in(page, confirmed_account["email"], confirmed_account["password"])
     page.set_viewport_size(NARROW)
     for path, heading in FIRST_PROFILE_PAGES.items():
         url = site_url + path

@@ -57,9 +57,9 @@ def test_a_refusal_from_the_user_pool_itself_is_the_same_page(page, site_url, pa
 
 
 def test_saving_a_first_profile_the_gate_refuses_says_to_ask_for_an_invitation_link(
-    page, site_url, confirmed_account, sign_in, assert_accessible
+    page, site_url, confirmed_account, api_sign_in, assert_accessible
 ):
-    sign_in(page, confirmed_account["email"], confirmed_account["password"])
+    api_sign_in(page, confirmed_account["email"], confirmed_account["password"])
 
     def refuse(route):
         if route.request.method == "PUT":
