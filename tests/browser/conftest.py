@@ -348,23 +348,30 @@ def sign_in():
     return sign_in_on_page
 
 
-def sign_in_through_the_api(page, email: str, password: str = PASSWORD) -> None:
+def api_base(site_url: str, config: dict) -> str:
+    """The API's base URL as the site works it out from /config.json (apiUrl, "/api" by default)."""
+    api = (config.get("apiUrl") or "/api").rstrip("/")
+    return site_url + api if api.startswith("/") else api
+
+
+def sign_in_through_the_api(page, api_url: str, email: str, password: str = PASSWORD) -> None:
     """Signs the tab in without the sign-in page, for tests about something else (the sign-in page
     has tests of its own, through sign_in): the API's POST /session as the page sends it, from the
     tab's browser context, so the session cookies it sets are the context's; then "Your profile",
     whose script gets this tab's token from the cookie as any new tab's does. It ends where sign_in
-    ends, at "Your profile" with the token in the tab's sessionStorage, for about 0.6 CPU-seconds of
-    Chromium's less (no sign-in page, no form)."""
-    reply = page.context.request.post(f"{page.site_url}/api/session", data={"email": email, "password": password})
+    ends, at "Your profile" with the token in the tab's sessionStorage, without loading the sign-in
+    page and filling its form (about 0.6 CPU-seconds of Chromium's less)."""
+    reply = page.context.request.post(f"{api_url}/session", data={"email": email, "password": password})
     assert reply.status == 200, f"POST /session: {reply.status} {reply.text()}"
     page.goto(f"{page.site_url}/profile")
     page.wait_for_function("() => sessionStorage.getItem('mentorMatch.session') !== null")
 
 
 @pytest.fixture
-def api_sign_in():
+def api_sign_in(site_url, site_config):
     """api_sign_in(page, email, password): signs in without the sign-in page (sign_in_through_the_api)."""
-    return sign_in_through_the_api
+    api_url = api_base(site_url, site_config)
+    return lambda page, email, password=PASSWORD: sign_in_through_the_api(page, api_url, email, password)
 
 
 @pytest.fixture
@@ -435,9 +442,9 @@ def make_profile(organisation_id: str, **changes) -> dict:
 
 
 @pytest.fixture
-def signed_in_with_profile(page, confirmed_account, api_fetch) -> dict:
+def signed_in_with_profile(page, confirmed_account, api_sign_in, api_fetch) -> dict:
     """The page signed in as a new person whose profile is saved: {email, password, profile}."""
-    sign_in_through_the_api(page, confirmed_account["email"], confirmed_account["password"])
+    api_sign_in(page, confirmed_account["email"], confirmed_account["password"])
     organisations = api_fetch(page, "GET", "/organisations")["body"]["organisations"]
     own = [org for org in organisations if EMAIL_DOMAIN in org.get("domains", [])] or organisations[:1]
     reply = api_fetch(page, "PUT", "/me/profile", make_profile(own[0]["id"]))
@@ -453,7 +460,7 @@ def save_profile(page, api_fetch, profile: dict) -> dict:
 
 
 @pytest.fixture
-def person_page(context, site_url, site_config, new_email, api_fetch, request, tmp_path_factory):
+def person_page(context, site_url, site_config, new_email, api_sign_in, api_fetch, request, tmp_path_factory):
     """person_page(**profile_changes) -> a new tab signed in as a new person whose profile is
     saved (make_profile with these changes, in their email domain's organisation). Each tab has
     its own sessionStorage, so tabs of one browser are different people. The tab's .person is
@@ -465,7 +472,7 @@ def person_page(context, site_url, site_config, new_email, api_fetch, request, t
         tab = context.new_page()
         watch_tab(tab, site_url)
         pages.append(tab)
-        sign_in_through_the_api(tab, account["email"], account["password"])
+        api_sign_in(tab, account["email"], account["password"])
         organisations = api_fetch(tab, "GET", "/organisations")["body"]["organisations"]
         own = [org for org in organisations if EMAIL_DOMAIN in org.get("domains", [])] or organisations[:1]
         profile = save_profile(tab, api_fetch, make_profile(own[0]["id"], **changes))
