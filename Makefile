@@ -46,6 +46,7 @@ $(CHECKOV): $(UV)
 	@echo "Installing checkov into .tools/checkov ..."
 	@mkdir -p .tools && $(PYTHON) -m venv .tools/checkov
 	@$(call venv_install,.tools/checkov,$(CHECKOV_TOOLS))
+	@touch $@  # newer than uv, so the next make does not install again (an install that changes nothing keeps the old date)
 
 checkov-install: $(CHECKOV) ## Install checkov (used by the infra tests) into .tools/checkov
 
