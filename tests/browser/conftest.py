@@ -354,24 +354,24 @@ def api_base(site_url: str, config: dict) -> str:
     return site_url + api if api.startswith("/") else api
 
 
-def sign_in_through_the_api(page, api_url: str, email: str, password: str = PASSWORD) -> None:
-    """Signs the tab in without the sign-in page, for tests about something else (the sign-in page
-    has tests of its own, through sign_in): the API's POST /session as the page sends it, from the
-    tab's browser context, so the session cookies it sets are the context's; then "Your profile",
-    whose script gets this tab's token from the cookie as any new tab's does. It ends where sign_in
-    ends, at "Your profile" with the token in the tab's sessionStorage, without loading the sign-in
-    page and filling its form (about 0.6 CPU-seconds of Chromium's less)."""
-    reply = page.context.request.post(f"{api_url}/session", data={"email": email, "password": password})
-    assert reply.status == 200, f"POST /session: {reply.status} {reply.text()}"
-    page.goto(f"{page.site_url}/profile")
-    page.wait_for_function("() => sessionStorage.getItem('mentorMatch.session') !== null")
-
-
 @pytest.fixture
 def api_sign_in(site_url, site_config):
-    """api_sign_in(page, email, password): signs in without the sign-in page (sign_in_through_the_api)."""
+    """api_sign_in(page, email, password): signs the tab in without the sign-in page, for tests about
+    something else (the sign-in page has tests of its own, through sign_in): the API's POST /session
+    as the page sends it, from the tab's browser context, so the session cookies it sets are the
+    context's; then "Your profile", whose script gets this tab's token from the cookie as any new
+    tab's does. It ends where sign_in ends, at "Your profile" with the token in the tab's
+    sessionStorage, without loading the sign-in page and filling its form (about 0.6 CPU-seconds of
+    Chromium's less)."""
     api_url = api_base(site_url, site_config)
-    return lambda page, email, password=PASSWORD: sign_in_through_the_api(page, api_url, email, password)
+
+    def sign_in_through_the_api(page, email: str, password: str = PASSWORD) -> None:
+        reply = page.context.request.post(f"{api_url}/session", data={"email": email, "password": password})
+        assert reply.status == 200, f"POST /session: {reply.status} {reply.text()}"
+        page.goto(f"{page.site_url}/profile")
+        page.wait_for_function("() => sessionStorage.getItem('mentorMatch.session') !== null")
+
+    return sign_in_through_the_api
 
 
 @pytest.fixture
