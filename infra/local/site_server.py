@@ -17,6 +17,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from infra.deploy import content_headers
+
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "host",
               "proxy-authorization", "proxy-authenticate", "content-length"}
 OWN = {"server", "date"}  # this server sends its own
@@ -101,9 +103,10 @@ class SiteHandler(BaseHTTPRequestHandler):
             self._send(404, body, "text/html; charset=utf-8")
             return
         kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        cache = {"Cache-Control": content_headers(file)["CacheControl"]}  # as the deploy stores it in S3
         if kind.startswith("text/") or kind in ("application/javascript", "application/json"):
             kind += "; charset=utf-8"
-        self._send(200, file.read_bytes(), kind)
+        self._send(200, file.read_bytes(), kind, cache)
 
     def _cognito(self):
         """The emulator's Cognito, with PreSignUp run first on a sign-up (the emulator calls no triggers)."""

@@ -1,7 +1,11 @@
 """The running local stack, as a client that knows only the README, /config.json and the API."""
 
+import re
+from pathlib import Path
+
 import pytest
 
+from infra.deploy import content_headers
 from tests.builders import make_profile_body
 from tests.e2e.api_client import api, request, sign_in, sign_up_and_sign_in
 
@@ -18,6 +22,22 @@ def test_the_site_and_its_config_are_served_from_one_origin(local_stack):
     assert config["userPoolClientId"] == local_stack.user_pool_client_id
     assert config["region"] and config["cognitoEndpoint"]
     assert config["help"]["email"] and config["help"]["hours"]  # the "Get help" page's contact route
+
+
+def test_the_site_caches_its_files_as_the_deployed_site_does(local_stack):
+    """Pages and /config.json are asked for again each time; styles, scripts and images are kept for
+    an hour, as the deploy stores them in S3 (so a browser does not fetch and parse the GOV.UK styles
+    and scripts again on every page)."""
+    page = request("GET", local_stack.site_url + "/sign-in")
+    assert page.headers["Cache-Control"] == content_headers(Path("index.html"))["CacheControl"] == "no-cache"
+    assets = re.findall(r'(?:href|src)="(/[^"?]+\.(?:css|js|png|svg)(?:\?[^"]*)?)"', page.body)
+    assert any(".css" in asset for asset in assets) and any(".js" in asset for asset in assets)
+    for asset in assets:
+        reply = request("GET", local_stack.site_url + asset)
+        assert reply.status == 200, asset
+        assert reply.headers["Cache-Control"] == content_headers(Path(asset.split("?")[0]))["CacheControl"], asset
+        assert reply.headers["Cache-Control"] == "public, max-age=3600", asset
+    assert request("GET", local_stack.site_url + "/config.json").headers["Cache-Control"] == "no-store"
 
 
 def test_the_api_is_reachable_through_the_site(local_stack):
