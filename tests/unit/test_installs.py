@@ -1,7 +1,8 @@
 """`make run` and `make test` install the Python tools with uv, and with pip when uv cannot (no route
 to its index, say): the Makefile's venv_install, run with stand-ins for uv and pip that record what
-they were asked."""
+they were asked. And the commands make runs keep Python's bytecode caches."""
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -41,3 +42,15 @@ def test_when_uv_fails_pip_makes_the_same_install_in_the_same_environment(tmp_pa
         f"uv pip install --quiet --native-tls --python {tmp_path}/venv/bin/python checkov>=3.3,<4",
         "pip install --quiet --no-compile --disable-pip-version-check checkov>=3.3,<4",
     ]
+
+
+def test_the_commands_make_runs_keep_pythons_bytecode_caches_even_where_the_environment_says_not_to():
+    """PYTHONDONTWRITEBYTECODE=1 (set by many CI images) would make each of the suite's Python
+    processes compile every module it imports again; the Makefile does not pass it on."""
+    rule = "bytecode-check: ; @$(BIN)/python -c 'import sys; print(sys.dont_write_bytecode)'"
+    done = subprocess.run(["make", "--no-print-directory", "--eval", rule, "bytecode-check"], cwd=REPO,
+                          env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}, capture_output=True, text=True,
+                          timeout=60)
+
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.strip() == "False"
