@@ -8,7 +8,6 @@ through the PreSignUp handler (``before_sign_up``), as Cognito runs it in AWS.
 
 import http.client
 import json
-import mimetypes
 import posixpath
 import re
 import socket
@@ -102,11 +101,11 @@ class SiteHandler(BaseHTTPRequestHandler):
             body = missing.read_bytes() if missing.exists() else b"Page not found"
             self._send(404, body, "text/html; charset=utf-8")
             return
-        kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-        cache = {"Cache-Control": content_headers(file)["CacheControl"]}  # as the deploy stores it in S3
+        stored = content_headers(file)  # the type and caching the deploy stores with the file in S3
+        kind = stored["ContentType"]
         if kind.startswith("text/") or kind in ("application/javascript", "application/json"):
             kind += "; charset=utf-8"
-        self._send(200, file.read_bytes(), kind, cache)
+        self._send(200, file.read_bytes(), kind, {"Cache-Control": stored["CacheControl"]})
 
     def _cognito(self):
         """The emulator's Cognito, with PreSignUp run first on a sign-up (the emulator calls no triggers)."""

@@ -6,7 +6,7 @@ import os
 import subprocess
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.conftest import REPO
 
 RECORDER = """#!/bin/sh
 echo "$(basename "$0") $*" >> "{log}"
