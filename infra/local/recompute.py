@@ -7,13 +7,19 @@ Without RECOMPUTE_SHARDS it invokes the handler the hourly schedule invokes in A
 plays the Step Functions state machine: the prepare Lambda, then the shard Lambda once per shard,
 each in a process of its own and in parallel, then (only if every shard succeeded) the publish
 Lambda. Every handler runs through Chalice's test client, as in AWS.
+
+A shard's process is forked from a server process that has imported the app and done nothing else
+(multiprocessing's "forkserver", the app preloaded): like a Lambda container that has run its
+imports, each shard starts with no state from the others or from this process (no connection, no
+cache, no settings), without paying Python's start and the app's imports once per shard.
 """
 
 import json
+import multiprocessing
 import os
-import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
+import traceback
+from concurrent.futures import ProcessPoolExecutor
 
 from chalice.test import Client
 
@@ -44,28 +50,41 @@ def invoke_recompute() -> dict:
     return invoke("recompute")
 
 
+def run_shard(event: dict, environment: dict[str, str]) -> tuple[bool, str]:
+    """One shard, in a process of its own, with the environment of the process that ran the plan
+    (the fork server keeps the one it started with): (succeeded, its summary or its error)."""
+    os.environ.clear()
+    os.environ.update(environment)
+    reset_settings()
+    try:
+        return True, json.dumps(invoke("recompute_shard", event))
+    except Exception:
+        return False, traceback.format_exc()[-2000:]
+
+
+def shard_processes(workers: int) -> ProcessPoolExecutor:
+    """Up to `workers` shards at a time, each in a new process forked from a server that has
+    imported the app (max_tasks_per_child=1: no process runs a second shard)."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["app"])
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, max_tasks_per_child=1)
+
+
 def run_sharded() -> dict:
     plan = invoke("recompute_prepare", {})
     workers = min(len(plan["shards"]), os.cpu_count() or 1)
-
-    def shard(number: int) -> subprocess.CompletedProcess:
-        event = json.dumps({"run": plan["run"], "shard": number, "of": plan["of"]})
-        return subprocess.run([sys.executable, "-m", "infra.local.recompute", "--shard", event],
-                              capture_output=True, text=True)
-
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        failed = [done for done in pool.map(shard, plan["shards"]) if done.returncode != 0]
+    events = [{"run": plan["run"], "shard": number, "of": plan["of"]} for number in plan["shards"]]
+    with shard_processes(workers) as pool:
+        replies = pool.map(run_shard, events, [dict(os.environ)] * len(events))
+        failed = [reply for succeeded, reply in replies if not succeeded]
     if failed:  # as the state machine does: no publish unless every shard succeeded
-        raise RuntimeError(f"{len(failed)} of {plan['of']} shards failed:\n{failed[0].stderr[-2000:]}")
+        raise RuntimeError(f"{len(failed)} of {plan['of']} shards failed:\n{failed[0]}")
     return invoke("recompute_publish", {"run": plan["run"], "of": plan["of"]})
 
 
 def main(argv: list[str]) -> None:
     os.environ.update(local_environment(int(os.environ.get("MOTO_PORT", 4566))))
     reset_settings()
-    if argv[:1] == ["--shard"]:  # one shard, in this process (run by run_sharded)
-        print(json.dumps(invoke("recompute_shard", json.loads(argv[1]))))
-        return
     from chalicelib.settings import get_settings
 
     try:
@@ -76,4 +95,7 @@ def main(argv: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    # Through the module's own name, so that the shard processes find run_shard by it.
+    from infra.local import recompute
+
+    recompute.main(sys.argv[1:])

@@ -13,17 +13,26 @@ from moto.server import ThreadedMotoServer
 from chalicelib.adapters.dynamo.profiles import DynamoProfileRepository
 from chalicelib.adapters.dynamo.tables import MatchListModel
 from chalicelib.settings import get_settings, reset_settings
+from infra.local import recompute
 from infra.local.recompute import local_environment
 from infra.local.resources import create_tables
 from tests.conftest import REPO, free_port
 from tests.unit.match_lists.test_sharded_recompute import generated_profiles
 
 
-@pytest.fixture
-def moto_port(monkeypatch):
+@pytest.fixture(scope="module")
+def moto_server():
+    """One moto server for the module (the tables' connection is bound to its address once)."""
     port = free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
+    yield port
+    server.stop()
+
+
+@pytest.fixture
+def moto_port(moto_server, monkeypatch):
+    port = moto_server
     for name in [name for name in os.environ if name.startswith(("AWS_", "COGNITO_", "RECOMPUTE_"))]:
         monkeypatch.delenv(name)
     monkeypatch.delenv("TABLE_PREFIX", raising=False)
@@ -40,7 +49,6 @@ def moto_port(monkeypatch):
     for profile in DynamoProfileRepository().scan_all():  # from the start: nobody
         DynamoProfileRepository().delete(profile.user_id)
     yield port
-    server.stop()
     reset_settings()
 
 
@@ -79,3 +87,39 @@ def test_sharded_processes_leave_the_same_lists_as_one_invocation(moto_port):
         printed = make_recompute(shards)
         assert f'"shards": {shards}' in printed
         assert stored_lists() == single
+
+
+def second_shard_fails(event: dict, environment: dict[str, str]) -> tuple[bool, str]:
+    """The shard processes' work, except that shard 1 fails (the runner finds it by this name)."""
+    if event["shard"] == 1:
+        return False, "shard 1 could not write its lists"
+    return recompute.run_shard(event, environment)
+
+
+def test_a_failed_shard_stops_the_run_before_it_publishes_and_a_re_run_completes_it(moto_port, monkeypatch):
+    people = generated_profiles(21, 10)
+    repository = DynamoProfileRepository()
+    for profile in people:
+        repository.save(profile)
+    settings = get_settings()
+    with monkeypatch.context() as patch:
+        patch.setenv("RECOMPUTE_SHARDS", "3")
+        patch.setattr(recompute, "run_shard", second_shard_fails)
+        reset_settings()
+        with pytest.raises(RuntimeError, match="1 of 3 shards failed:\nshard 1 could not write its lists"):
+            recompute.run_sharded()
+    reset_settings()
+    s3 = boto3.client("s3", region_name=settings.region)
+    keys = [item["Key"] for item in s3.list_objects_v2(Bucket=settings.snapshot_bucket).get("Contents", [])]
+    assert settings.snapshot_key not in keys  # nothing published: the API keeps the last good snapshot
+    assert keys and all("/runs/" in key for key in keys)
+
+    with monkeypatch.context() as patch:  # every shard works again: a re-run completes the lists
+        patch.setenv("RECOMPUTE_SHARDS", "3")
+        reset_settings()
+        assert recompute.run_sharded()["shards"] == 3
+    reset_settings()
+    sharded = stored_lists()
+    forget_every_list(settings)
+    recompute.invoke_recompute()
+    assert sharded == stored_lists()
