@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from infra.local.site_server import security_headers
+from tests.browser.conftest import wait_for_quiet_network
 
 DIST = Path(__file__).resolve().parents[2] / "frontend" / "dist"
 
@@ -31,7 +32,7 @@ def test_a_page_breaks_no_rule_of_the_content_security_policy(swept_page, path, 
     assert reply is not None
     expected = security_headers(site_config["region"], (site_config.get("oauth") or {}).get("authority", ""))
     assert reply.headers["content-security-policy"] == expected["Content-Security-Policy"]
-    page.wait_for_load_state("networkidle")
+    wait_for_quiet_network(page)
     violations = page.evaluate("() => window.__cspViolations")
     assert violations == [], json.dumps(violations)
 

@@ -10,6 +10,8 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import wait_for_quiet_network
+
 pytestmark = pytest.mark.browser
 
 
@@ -131,7 +133,7 @@ def test_signing_out_ends_both_the_mentor_match_and_the_linkedin_session(page, d
     with page.expect_request(re.compile(r"/oauth2/session-end")):  # Cognito's /logout, at the stand-in
         page.get_by_role("link", name="Sign out").click()
     page.wait_for_url(re.compile(r"/sign-out/?$"))
-    page.wait_for_load_state("networkidle")
+    wait_for_quiet_network(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("You have signed out")
     assert [c["name"] for c in page.context.cookies() if c["name"].startswith("mm_")] == []
     # The hosted session ended too: a silent sign-in (prompt=none) there now needs a login.
