@@ -26,6 +26,10 @@ from chalice.test import Client
 from chalicelib.settings import reset_settings
 
 
+class ShardsFailedError(RuntimeError):
+    """A shard failed, so the run stopped before publishing (as the state machine does)."""
+
+
 def local_environment(moto_port: int) -> dict:
     return {
         "AWS_ENDPOINT_URL": f"http://127.0.0.1:{moto_port}",
@@ -78,7 +82,7 @@ def run_sharded() -> dict:
         replies = pool.map(run_shard, events, [dict(os.environ)] * len(events))
         failed = [reply for succeeded, reply in replies if not succeeded]
     if failed:  # as the state machine does: no publish unless every shard succeeded
-        raise RuntimeError(f"{len(failed)} of {plan['of']} shards failed:\n{failed[0]}")
+        raise ShardsFailedError(f"{len(failed)} of {plan['of']} shards failed:\n{failed[0]}")
     return invoke("recompute_publish", {"run": plan["run"], "of": plan["of"]})
 
 
@@ -89,6 +93,10 @@ def main(argv: list[str]) -> None:
 
     try:
         summary = run_sharded() if get_settings().recompute_shards > 0 else invoke_recompute()
+    except ShardsFailedError as error:
+        sys.exit(f"The sharded recompute stopped before publishing: {error}\n"
+                 "The snapshot is still the last run's; the shards that succeeded wrote their lists. "
+                 "Run it again once the cause is mended: the re-run completes the rest.")
     except Exception as error:  # the stack is not running, most likely
         sys.exit(f"The recompute failed ({type(error).__name__}: {error}). Is 'make run' running?")
     print("Recompute finished:", json.dumps(summary))

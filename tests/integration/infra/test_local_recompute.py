@@ -106,7 +106,7 @@ def test_a_failed_shard_stops_the_run_before_it_publishes_and_a_re_run_completes
         patch.setenv("RECOMPUTE_SHARDS", "3")
         patch.setattr(recompute, "run_shard", second_shard_fails)
         reset_settings()
-        with pytest.raises(RuntimeError, match="1 of 3 shards failed:\nshard 1 could not write its lists"):
+        with pytest.raises(recompute.ShardsFailedError, match="1 of 3 shards failed:\nshard 1 could not write its lists"):
             recompute.run_sharded()
     reset_settings()
     s3 = boto3.client("s3", region_name=settings.region)
