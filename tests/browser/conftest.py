@@ -193,10 +193,17 @@ def watch_tab(tab, site_url: str) -> None:
            if "Content Security Policy" in message.text else None)
     tab.site_url = site_url
     tab.requests = {"started": 0, "open": set()}
-    tab.on("request", lambda request: (tab.requests["open"].add(request),
-                                       tab.requests.__setitem__("started", tab.requests["started"] + 1)))
-    tab.on("requestfinished", lambda request: tab.requests["open"].discard(request))
-    tab.on("requestfailed", lambda request: tab.requests["open"].discard(request))
+
+    def started(request) -> None:
+        tab.requests["started"] += 1
+        tab.requests["open"].add(request)
+
+    def ended(request) -> None:
+        tab.requests["open"].discard(request)
+
+    tab.on("request", started)
+    tab.on("requestfinished", ended)
+    tab.on("requestfailed", ended)
 
 
 def wait_for_quiet_network(tab, quiet_ms: int = 150) -> None:
