@@ -99,6 +99,9 @@ class Settings:
     dynamodb_connect_timeout_seconds: float = 1.0
     dynamodb_read_timeout_seconds: float = 3.0
     dynamodb_max_retries: int = 3
+    # Where AWS's APIs answer when not at AWS (the local emulator, moto); botocore reads the same
+    # variable itself. Empty in AWS.
+    aws_endpoint_url: str = ""
     # "Get help": the contact route administrators set (infra/template.json's Help* parameters in AWS),
     # which the site shows on its help page from /config.json's "help".
     help_email: str = "help@mentor-match.local"
@@ -173,6 +176,7 @@ def load_settings() -> Settings:
         dynamodb_connect_timeout_seconds=_env_float("DYNAMODB_CONNECT_TIMEOUT_SECONDS", 1.0),
         dynamodb_read_timeout_seconds=_env_float("DYNAMODB_READ_TIMEOUT_SECONDS", 3.0),
         dynamodb_max_retries=_env_int("DYNAMODB_MAX_RETRIES", 3),
+        aws_endpoint_url=_env("AWS_ENDPOINT_URL", ""),
         help_email=_env("HELP_EMAIL", "help@mentor-match.local"),
         help_phone=_env("HELP_PHONE", ""),
         help_hours=_env("HELP_HOURS", "Monday to Friday, 9am to 5pm (except bank holidays)"),

@@ -398,14 +398,14 @@ TABLES: dict[str, type[Model]] = {
 
 
 def bind_tables(settings: Settings) -> None:
-    """Point every model at this stage's table names and region (kept as they are when unchanged),
-    all through one connection."""
-    timeouts = {"connect_timeout_seconds": settings.dynamodb_connect_timeout_seconds,
-                "read_timeout_seconds": settings.dynamodb_read_timeout_seconds,
-                "max_retry_attempts": settings.dynamodb_max_retries}
+    """Point every model at this stage's table names, region and endpoint (kept as they are when
+    unchanged), all through one connection."""
+    connection_settings = {"region": settings.region, "host": settings.aws_endpoint_url or None,
+                           "connect_timeout_seconds": settings.dynamodb_connect_timeout_seconds,
+                           "read_timeout_seconds": settings.dynamodb_read_timeout_seconds,
+                           "max_retry_attempts": settings.dynamodb_max_retries}
     for base_name, model in TABLES.items():
-        name = settings.table_name(base_name)
-        wanted = {"table_name": name, "region": settings.region, **timeouts}
+        wanted = {"table_name": settings.table_name(base_name), **connection_settings}
         if any(getattr(model.Meta, key, None) != value for key, value in wanted.items()):
             for key, value in wanted.items():
                 setattr(model.Meta, key, value)
@@ -436,7 +436,8 @@ def connection() -> Connection:
     """The one connection (one botocore client) every table and transaction uses."""
     # PynamoDB's metaclass gives every Meta a region (bind_tables sets it); mypy sees only the declared Meta.
     meta = ProfileModel.Meta
-    return Connection(region=meta.region, connect_timeout_seconds=meta.connect_timeout_seconds,  # type: ignore[attr-defined]
+    return Connection(region=meta.region, host=meta.host,  # type: ignore[attr-defined]
+                      connect_timeout_seconds=meta.connect_timeout_seconds,  # type: ignore[attr-defined]
                       read_timeout_seconds=meta.read_timeout_seconds,  # type: ignore[attr-defined]
                       max_retry_attempts=meta.max_retry_attempts)  # type: ignore[attr-defined]
 

@@ -22,7 +22,7 @@ from tests.unit.match_lists.test_sharded_recompute import generated_profiles
 
 @pytest.fixture(scope="module")
 def moto_server():
-    """One moto server for the module (the tables' connection is bound to its address once)."""
+    """One moto server for the module's tests (each test empties it first)."""
     port = free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()

@@ -7,9 +7,12 @@ touched (a worker's first PUT /me/profile took about a second locally, 0.15 s wi
 
 import boto3
 import botocore.session
+import pytest
+from pynamodb.exceptions import PynamoDBException
 
 from chalicelib.adapters.dynamo.tables import TABLES, ProfileModel, bind_tables, connection, read_item
 from chalicelib.settings import load_settings, reset_settings
+from tests.conftest import free_port
 
 
 def test_every_table_and_transaction_goes_through_one_client_made_on_first_use(aws, monkeypatch):
@@ -54,3 +57,19 @@ def test_binding_again_with_other_table_names_reaches_the_new_tables(aws, monkey
         reset_settings()
         bind_tables(settings)
     assert read_item(ProfileModel, "someone") is None  # back on the session's tables, which lack it
+
+
+def test_binding_again_with_another_endpoint_reaches_it(aws, monkeypatch):
+    """A process that is pointed at another DynamoDB (AWS_ENDPOINT_URL: the local emulator on
+    another port) uses it from the next binding on, not the client it made for the first."""
+    settings = load_settings()
+    assert read_item(ProfileModel, "someone") is None  # the session's emulator answers
+    with monkeypatch.context() as patch:
+        patch.setenv("AWS_ENDPOINT_URL", f"http://127.0.0.1:{free_port()}")  # nothing listens there
+        reset_settings()
+        bind_tables(load_settings())
+        with pytest.raises(PynamoDBException, match="Could not connect to the endpoint URL"):
+            read_item(ProfileModel, "someone")
+    reset_settings()
+    bind_tables(settings)
+    assert read_item(ProfileModel, "someone") is None  # and back
