@@ -54,16 +54,17 @@ def invoke_recompute() -> dict:
     return invoke("recompute")
 
 
-def run_shard(event: dict, environment: dict[str, str]) -> tuple[bool, str]:
+def run_shard(event: dict, environment: dict[str, str]) -> str | None:
     """One shard, in a process of its own, with the environment of the process that ran the plan
-    (the fork server keeps the one it started with): (succeeded, its summary or its error)."""
+    (the fork server keeps the one it started with): None, or why it failed."""
     os.environ.clear()
     os.environ.update(environment)
     reset_settings()
     try:
-        return True, json.dumps(invoke("recompute_shard", event))
+        invoke("recompute_shard", event)
     except Exception:
-        return False, traceback.format_exc()[-2000:]
+        return traceback.format_exc()[-2000:]
+    return None
 
 
 def shard_processes(workers: int) -> ProcessPoolExecutor:
@@ -79,8 +80,8 @@ def run_sharded() -> dict:
     workers = min(len(plan["shards"]), os.cpu_count() or 1)
     events = [{"run": plan["run"], "shard": number, "of": plan["of"]} for number in plan["shards"]]
     with shard_processes(workers) as pool:
-        replies = pool.map(run_shard, events, [dict(os.environ)] * len(events))
-        failed = [reply for succeeded, reply in replies if not succeeded]
+        errors = pool.map(run_shard, events, [dict(os.environ)] * len(events))
+        failed = [error for error in errors if error is not None]
     if failed:  # as the state machine does: no publish unless every shard succeeded
         raise ShardsFailedError(f"{len(failed)} of {plan['of']} shards failed:\n{failed[0]}")
     return invoke("recompute_publish", {"run": plan["run"], "of": plan["of"]})

@@ -89,10 +89,10 @@ def test_sharded_processes_leave_the_same_lists_as_one_invocation(moto_port):
         assert stored_lists() == single
 
 
-def second_shard_fails(event: dict, environment: dict[str, str]) -> tuple[bool, str]:
+def second_shard_fails(event: dict, environment: dict[str, str]) -> str | None:
     """The shard processes' work, except that shard 1 fails (the runner finds it by this name)."""
     if event["shard"] == 1:
-        return False, "shard 1 could not write its lists"
+        return "shard 1 could not write its lists"
     return recompute.run_shard(event, environment)
 
 
@@ -101,25 +101,20 @@ def test_a_failed_shard_stops_the_run_before_it_publishes_and_a_re_run_completes
     repository = DynamoProfileRepository()
     for profile in people:
         repository.save(profile)
+    monkeypatch.setenv("RECOMPUTE_SHARDS", "3")
+    reset_settings()
     settings = get_settings()
     with monkeypatch.context() as patch:
-        patch.setenv("RECOMPUTE_SHARDS", "3")
         patch.setattr(recompute, "run_shard", second_shard_fails)
-        reset_settings()
         with pytest.raises(recompute.ShardsFailedError, match="1 of 3 shards failed:\nshard 1 could not write its lists"):
             recompute.run_sharded()
-    reset_settings()
     s3 = boto3.client("s3", region_name=settings.region)
     keys = [item["Key"] for item in s3.list_objects_v2(Bucket=settings.snapshot_bucket).get("Contents", [])]
     assert settings.snapshot_key not in keys  # nothing published: the API keeps the last good snapshot
     assert keys and all("/runs/" in key for key in keys)
 
-    with monkeypatch.context() as patch:  # every shard works again: a re-run completes the lists
-        patch.setenv("RECOMPUTE_SHARDS", "3")
-        reset_settings()
-        assert recompute.run_sharded()["shards"] == 3
-    reset_settings()
+    assert recompute.run_sharded()["shards"] == 3  # every shard works again: a re-run completes the lists
     sharded = stored_lists()
     forget_every_list(settings)
-    recompute.invoke_recompute()
+    assert recompute.invoke_recompute()["shards"] == 1  # the hourly handler: one invocation
     assert sharded == stored_lists()
