@@ -9,7 +9,7 @@ local stack all take their services from here.
 
 from dataclasses import dataclass
 from datetime import timedelta
-from functools import cached_property
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 import boto3
@@ -243,10 +243,18 @@ class LazyClient:
         return getattr(self._client, name)
 
 
+@cache
+def aws_session(region: str) -> boto3.session.Session:
+    """The process's one boto3 session for a region. A new session reads the service models again
+    (large JSON files: about 0.2 s of CPU for the three clients a request may need), so services
+    built again after reset() (the tests, the CLI) make their clients from this one."""
+    return boto3.session.Session(region_name=region)
+
+
 def aws_adapters(settings: Settings) -> Adapters:
     """DynamoDB, Cognito, S3 and SES (or GOV.UK Notify), as the settings name them."""
     bind_tables(settings)
-    session = boto3.session.Session(region_name=settings.region)
+    session = aws_session(settings.region)
     profiles, reports = DynamoProfileRepository(), DynamoReportRepository()
     search, names = DynamoMentorSearchIndex(), DynamoNameIndex()
     # The casts: a LazyClient forwards every attribute to the client it makes, so it stands in for it.
