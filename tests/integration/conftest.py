@@ -6,11 +6,14 @@ bucket, seeded only with the test organisations.
 """
 
 import threading
+from types import SimpleNamespace
 
 import boto3
 import pytest
 from chalice.test import Client
+from joserfc import jwk
 from moto import mock_aws
+from moto.cognitoidp import models as moto_cognito
 from moto.cognitoidp.models import cognitoidp_backends
 from moto.core import DEFAULT_ACCOUNT_ID
 from moto.dynamodb.models import dynamodb_backends
@@ -29,10 +32,19 @@ from tests.integration.journey import Journey
 from tests.people import MotoPool, People
 
 
+def share_moto_pool_key(patch: pytest.MonkeyPatch) -> None:
+    """moto signs every user pool's tokens with the same RSA key from its package, and reads it
+    again for each new pool, recovering the key's primes in Python (about 0.1 s of CPU a pool; each
+    test makes a pool). Read once, the same key serves every pool."""
+    key = jwk.RSAKey.import_key(moto_cognito.load_resource("cognitoidp/resources/jwks-private.json"))
+    patch.setattr(moto_cognito, "jwk", SimpleNamespace(RSAKey=SimpleNamespace(import_key=lambda _data: key)))
+
+
 @pytest.fixture(scope="session")
 def emulated_aws(tmp_path_factory):
     """moto for the whole session, with every table and the snapshot bucket made once."""
     with pytest.MonkeyPatch.context() as patch:
+        share_moto_pool_key(patch)
         for name, value in settings_environment(tmp_path_factory.mktemp("keys") / "jwks.json").items():
             patch.setenv(name, value)
         with mock_aws():
