@@ -44,6 +44,15 @@ def test_the_api_is_reachable_through_the_site(local_stack):
     assert api(local_stack.site_url, "GET", "/health", expect=200).body == {"status": "ok"}
 
 
+def test_each_reply_counts_the_dynamodb_calls_it_made_for_make_load(local_stack):
+    """`make load` reports DynamoDB calls per route from this header; the API processes' DynamoDB
+    client is made before gunicorn forks them, and must still count."""
+    assert api(local_stack.site_url, "GET", "/health", expect=200).headers["X-DynamoDB-Calls"] == "0"
+    _, tokens = sign_up_and_sign_in(local_stack.site_url, local_stack.user_pool_client_id)
+    reply = api(local_stack.site_url, "GET", "/me/profile", tokens["AccessToken"], expect=404)
+    assert int(reply.headers["X-DynamoDB-Calls"]) >= 1
+
+
 def test_organisations_are_the_seeded_real_departments(local_stack):
     organisations = api(local_stack.site_url, "GET", "/organisations", expect=200).body["organisations"]
     names = {org["name"] for org in organisations}
