@@ -70,7 +70,7 @@ def merge_heaps(ms: NDArray[np.float64], mk: NDArray[np.int32], msize: NDArray[n
     for row in nb.prange(n):
         hs = np.empty(k, np.float64)
         hk = np.empty(k, np.int32)
-        size = 0
+        size = nb.int64(0)  # not the literal 0: push and write_sorted compile for int64 only
         for thread in range(threads):
             for j in range(msize[thread, row]):
                 size = push(hs, hk, size, ms[thread, row, j], mk[thread, row, j])

@@ -101,7 +101,8 @@ def _add_runs(slot: int, n_heavy: int, glo: int, ghi: int, heavy_ptr: NDArray[np
     for g in range(glo, ghi):
         for prefix in range(1 << slot):
             first = g * n_keys + (2 * prefix + 1) * width
-            acc[heavy_ptr[first] : heavy_ptr[first + width]] += inc
+            for t in range(heavy_ptr[first], heavy_ptr[first + width]):  # a loop: a slice += compiles far slower
+                acc[t] += inc
 
 
 @nb.njit(cache=True, nogil=True)
@@ -130,7 +131,7 @@ def _block(acc: Acc, floors: NDArray[np.uint16], floor: np.int32, values: NDArra
 
 @nb.njit(cache=True, nogil=True)
 def _floor_of(score: float, scale: float) -> np.int32:
-    return max(np.int32(1), np.int32(np.floor(score * scale)) - 1)
+    return np.int32(max(1.0, np.floor(score * scale) - 1.0))  # int32 like _seed's first floor: one type
 
 
 @nb.njit(cache=True, nogil=True)
@@ -186,7 +187,7 @@ def _push_pair(t: int, score: float, q_rank: int, data: PassData, scale: float, 
     # The target's heap is touched (a likely cache miss) only if the pair reaches its k-th best.
     if score >= tworst[t]:
         stats[1] += 1
-        tsize[t] = push(ts[t], tk[t], tsize[t], score, q_rank)
+        tsize[t] = push(ts[t], tk[t], nb.int64(tsize[t]), score, q_rank)
         if tsize[t] == ts.shape[1]:
             # Shared by the threads: any thread's k-th best is a lower bound of the merged k-th
             # best, and a stale or lower value written by another thread only prunes less.
@@ -203,12 +204,14 @@ def _seed(q: int, glo: int, ghi: int, data: PassData, tables: Tables, scale: flo
     its floor starts high rather than at the first k targets scanned."""
     q_row_ptr, q_tags, q_sizes, post_grade, post_rows = data[0], data[1], data[2], data[7], data[8]
     weights, heavy_slot = data[13], data[14]
-    size, floor = 0, np.int32(1)  # below k kept, any pair sharing a weighted tag may enter
+    # Below k kept, any pair sharing a weighted tag may enter. Sizes and target rows are int64 as in
+    # the block scan, so numba compiles _push_pair and the heap functions once, not once per type.
+    size, floor = nb.int64(0), np.int32(1)
     for t in given:
         if acc[t] != 0:  # 0: excluded, the query's own row, or no tag shared
             stats[0] += 1
-            size, floor = _push_pair(t, _score(acc[t], t, data[5], tables), data[3][q], data, scale, stats, heap,
-                                     size, floor, target_heaps)
+            size, floor = _push_pair(nb.int64(t), _score(acc[t], nb.int64(t), data[5], tables), data[3][q], data,
+                                     scale, stats, heap, size, floor, target_heaps)
             acc[t] = 0
     rarest, shortest = -1, np.int64(1) << 62
     for d in range(3):
@@ -226,8 +229,8 @@ def _seed(q: int, glo: int, ghi: int, data: PassData, tables: Tables, scale: flo
         t = post_rows[p]
         if acc[t] != 0:  # 0: excluded, or the query's own row
             stats[0] += 1
-            size, floor = _push_pair(t, _score(acc[t], t, data[5], tables), data[3][q], data, scale, stats, heap,
-                                     size, floor, target_heaps)
+            size, floor = _push_pair(nb.int64(t), _score(acc[t], nb.int64(t), data[5], tables), data[3][q], data,
+                                     scale, stats, heap, size, floor, target_heaps)
             acc[t] = 0
     return size, floor
 

@@ -4,7 +4,7 @@
 
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from typing import Any, TypeVar, overload
+from typing import Any, SupportsInt, TypeVar, overload
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -16,3 +16,4 @@ def prange(start: int, stop: int = ..., step: int = ..., /) -> range: ...
 def get_thread_id() -> int: ...
 def get_num_threads() -> int: ...
 def parallel_chunksize(size: int) -> AbstractContextManager[None]: ...
+def int64(value: SupportsInt, /) -> int: ...  # in a kernel: the value as a 64-bit integer
