@@ -55,7 +55,7 @@ def write_sorted(hs: NDArray[np.float64], hk: NDArray[np.int32], size: int, out_
                  out_scores: NDArray[np.float64]) -> None:
     """The heap's entries best first (score descending, then key ascending), taken out of the heap,
     which is left empty: the root is the worst entry, so it fills the last place, and so on. (Two
-    stable argsorts did the same; numba took about 6 s longer to compile them.)"""
+    stable argsorts did the same; numba took about 5 s longer to compile them.)"""
     for last in range(size - 1, -1, -1):
         out_keys[last], out_scores[last] = hk[0], hs[0]
         hs[0], hk[0] = hs[last], hk[last]
