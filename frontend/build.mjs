@@ -123,7 +123,15 @@ function copyVendorFiles () {
   if (govukInitScript) writeFileSync(join(dist, 'javascripts', 'govuk-init.js'), `${govukInitScript}\n`)
 }
 
+/** govuk-frontend's module as the scripts import it: its URL names a hash of the file (?v=), so a
+ * browser fetches it again after an upgrade, and every importer names the same URL (one module). */
+function govukModuleUrl () {
+  const hash = createHash('sha256').update(readFileSync(join(govuk, 'govuk-frontend.min.js')))
+  return `/javascripts/govuk-frontend.min.js?v=${hash.digest('hex').slice(0, 12)}`
+}
+
 async function bundleScripts () {
+  const govukModule = govukModuleUrl()
   const entryPoints = listFiles(join(src, 'js', 'pages')).filter((path) => path.endsWith('.mjs'))
   await esbuild.build({
     entryPoints,
@@ -136,10 +144,10 @@ async function bundleScripts () {
     sourcemap: true,
     outExtension: { '.js': '.js' },
     chunkNames: '../chunks/[name]-[hash]',
-    // govuk-frontend is loaded once, from the copy in dist/javascripts, by every page
-    // (MOJ Frontend's components import 'govuk-frontend': they get that same copy).
-    alias: { 'govuk-frontend': '/javascripts/govuk-frontend.min.js' },
-    external: ['/javascripts/govuk-frontend.min.js'],
+    // govuk-frontend is loaded once, from the copy in dist/javascripts, by every page (our
+    // scripts and MOJ Frontend's components import 'govuk-frontend': they all get that same copy).
+    alias: { 'govuk-frontend': govukModule },
+    external: [govukModule],
     logLevel: 'warning'
   })
 }

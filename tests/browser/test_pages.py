@@ -1,8 +1,11 @@
 """Every page: GOV.UK furniture, no serious axe findings, and it fits 320 CSS pixels (400% zoom)."""
 
+import hashlib
 import os
 import re
+import urllib.request
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -284,3 +287,17 @@ def test_the_start_page_says_who_can_use_the_service_and_that_mentors_are_at_you
     expect(page.get_by_text("We suggest mentors at your grade or above")).to_be_visible()
     expect(page.locator("main")).not_to_contain_text("whatever your department, location or grade")
     expect(page.get_by_text("or belong to a Civil Service profession")).to_be_visible()
+
+
+def test_govuk_frontends_script_is_loaded_once_under_a_name_that_changes_with_its_content(page, site_url):
+    """Scripts are cached for an hour (as in AWS): the module every page script imports from
+    govuk-frontend is named by a hash of its content, so after an upgrade a browser fetches the new
+    one instead of running the old one, and the page's scripts all share one copy of it."""
+    page.goto(site_url + "/sign-in")  # its scripts import govuk-frontend for components and for messages
+    wait_until_settled(page, "Sign in")
+    loaded = [url for url in page.evaluate("() => performance.getEntriesByType('resource').map((entry) => entry.name)")
+              if urlsplit(url).path == "/javascripts/govuk-frontend.min.js"]
+    assert len(loaded) == 1, loaded
+    with urllib.request.urlopen(loaded[0], timeout=10) as reply:
+        content = reply.read()
+    assert parse_qs(urlsplit(loaded[0]).query).get("v") == [hashlib.sha256(content).hexdigest()[:12]]

@@ -2,7 +2,7 @@
 // The markup comes from <template>s rendered at build time by govuk-frontend's own macros
 // (see layout.njk); the govuk-frontend component is created when the copy is shown, so that it
 // moves focus to it then, as the design system expects.
-import { ErrorSummary, NotificationBanner } from '/javascripts/govuk-frontend.min.js'
+import { ErrorSummary, NotificationBanner } from 'govuk-frontend'
 
 const ERROR_TITLE_PREFIX = 'Error: '
 const CONTROL_ERROR_CLASSES = {

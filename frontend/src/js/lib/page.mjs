@@ -1,7 +1,7 @@
 // What every page does first: start govuk-frontend's components, show "Sign in" or
 // "Sign out" (and "Admin" to administrators) in the header, and show any message left by the
 // previous page.
-import { initAll } from '/javascripts/govuk-frontend.min.js'
+import { initAll } from 'govuk-frontend'
 
 import { getAccessToken, signOut } from './auth.mjs'
 import { showBanner } from './messages.mjs'
