@@ -10,7 +10,7 @@ local stack all take their services from here.
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache, cached_property
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast, get_args
 
 import boto3
 
@@ -230,10 +230,16 @@ class Services:
         return PersonGate(user_id, username, a.directory, a.memberships, a.organisations)
 
 
+# The services aws_adapters reaches through boto3 clients (DynamoDB goes through PynamoDB's one
+# connection instead, tables.connection); the local stack makes their clients before it forks.
+AwsService = Literal["cognito-idp", "s3", "ses", "stepfunctions"]
+AWS_SERVICES: tuple[AwsService, ...] = get_args(AwsService)
+
+
 class LazyClient:
     """A boto3 client made on first use: a cold start pays only for the clients its call needs."""
 
-    def __init__(self, session: boto3.session.Session, service: Literal["cognito-idp", "s3", "ses", "stepfunctions"]):
+    def __init__(self, session: boto3.session.Session, service: AwsService):
         self._session, self._service = session, service
         self._client: Any = None  # Any: whichever client ``service`` names; every attribute is forwarded
 
@@ -255,11 +261,11 @@ def aws_session(region: str) -> boto3.session.Session:
 def aws_adapters(settings: Settings) -> Adapters:
     """DynamoDB, Cognito, S3 and SES (or GOV.UK Notify), as the settings name them."""
     bind_tables(settings)
-    session = aws_session(settings.region)
+    clients = {service: LazyClient(aws_session(settings.region), service) for service in AWS_SERVICES}
     profiles, reports = DynamoProfileRepository(), DynamoReportRepository()
     search, names = DynamoMentorSearchIndex(), DynamoNameIndex()
     # The casts: a LazyClient forwards every attribute to the client it makes, so it stands in for it.
-    cognito = cast("CognitoIdentityProviderClient", LazyClient(session, "cognito-idp"))
+    cognito = cast("CognitoIdentityProviderClient", clients["cognito-idp"])
     return Adapters(
         profiles=profiles, organisations=DynamoOrganisationRepository(), accounts=DynamoAccountRepository(),
         directory=CognitoDirectory(cognito, settings.user_pool_id),
@@ -267,24 +273,24 @@ def aws_adapters(settings: Settings) -> Adapters:
         memberships=DynamoMembershipRepository(), attempts=DynamoAttemptLog(),
         mentorships=DynamoMentorshipRepository(), messages=DynamoMessageRepository(),
         blocks=DynamoBlockRepository(), reports=reports, match_lists=DynamoMatchListRepository(),
-        snapshots=S3SnapshotStore(cast("S3Client", LazyClient(session, "s3")), settings.snapshot_bucket,
+        snapshots=S3SnapshotStore(cast("S3Client", clients["s3"]), settings.snapshot_bucket,
                                   settings.snapshot_key),
         owned_items=DynamoOwnedItems(others={"search-mentors": search.forget, "search-names": names.forget}),
         people_figures=DynamoPeopleSource(),
         request_figures=DynamoMentorshipStatsSource(profiles, reports),
-        email=sender_for(settings, lambda: cast("SESClient", LazyClient(session, "ses"))),
+        email=sender_for(settings, lambda: cast("SESClient", clients["ses"])),
         sign_in=CognitoSignIn(cognito, settings.user_pool_client_id, settings.user_pool_id,
                               HostedUiTokens(settings.hosted_ui_url, settings.user_pool_client_id)
                               if settings.hosted_ui_url else None),
         user_pools=CognitoUserPools(cognito),
         mentor_search=search, names=names,
-        recompute_starter=_recompute_starter(settings, session),
+        recompute_starter=_recompute_starter(settings, cast("SFNClient", clients["stepfunctions"])),
     )
 
 
-def _recompute_starter(settings: Settings, session: boto3.session.Session) -> StepFunctionsRecomputeStarter | None:
+def _recompute_starter(settings: Settings, client: "SFNClient") -> StepFunctionsRecomputeStarter | None:
     arn = settings.recompute_state_machine_arn
-    return StepFunctionsRecomputeStarter(cast("SFNClient", LazyClient(session, "stepfunctions")), arn) if arn else None
+    return StepFunctionsRecomputeStarter(client, arn) if arn else None
 
 
 def assemble(settings: Settings, adapters: Adapters) -> Services:

@@ -20,16 +20,16 @@ def make_clients_before_fork() -> None:
     S3's and Cognito's cost a worker about 0.4 s of CPU together, measured with 16 workers). Made
     once here, in the master, the workers inherit the DynamoDB client and the session's loaded
     descriptions (the session is bootstrap.aws_session, from which aws_adapters makes the workers'
-    S3 and Cognito clients) instead of each reading them again. Only clients are made, no request:
-    no connection crosses the fork."""
+    clients for bootstrap.AWS_SERVICES) instead of each reading them again. Only clients are made,
+    no request: no connection crosses the fork."""
     from chalicelib.adapters.dynamo.tables import bind_tables, connection
-    from chalicelib.bootstrap import aws_session
+    from chalicelib.bootstrap import AWS_SERVICES, aws_session
     from chalicelib.settings import get_settings
 
     settings = get_settings()
     bind_tables(settings)
     connection().client  # noqa: B018 (PynamoDB makes its botocore client on first use of .client)
-    for service in ("s3", "cognito-idp"):
+    for service in AWS_SERVICES:
         aws_session(settings.region).client(service)
 
 
