@@ -40,6 +40,11 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    # A context's tabs share one renderer process, as Chrome's tabs of one site do once it has many
+    # processes, instead of two new processes per tab (one for the tab's first blank page, one for the
+    # site): with a context's kept tab (keep_renderer) the process outlives each test's tabs. Tabs of
+    # other contexts still get processes of their own (a process serves one context's storage).
+    "--renderer-process-limit=1",
 ]
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -132,10 +137,21 @@ def site_origins(site_url, site_config) -> set[str]:
     return {"{0.scheme}://{0.netloc}".format(urlsplit(url)) for url in (site_url, sign_in_provider) if url}
 
 
+def keep_renderer(context):
+    """Opens the context's kept tab: a blank tab no test uses, which empty_context leaves open, so
+    the context's renderer process (CHROMIUM_ARGS: one per context) lives on between tests. A new
+    tab then starts in it instead of starting two processes: about 0.16 CPU-s less per tab
+    (new tab, page load, close; 0.35 against 0.51 CPU-s, 2026-12-02)."""
+    context.kept_tab = context.new_page()
+    return context
+
+
 def empty_context(context, origins: set[str]) -> None:
     """The context as a new one would be: its tabs closed (and with them each tab's
-    sessionStorage), and the origins' storage, every cookie and every permission gone."""
-    tab = context.pages[0] if context.pages else context.new_page()
+    sessionStorage), and the origins' storage, every cookie and every permission gone; only the
+    kept tab (keep_renderer), blank, stays open."""
+    kept = getattr(context, "kept_tab", None)
+    tab = kept or (context.pages[0] if context.pages else context.new_page())
     cdp = context.new_cdp_session(tab)
     try:
         for origin in origins:  # localStorage, IndexedDB, caches, service workers, cookies
@@ -143,7 +159,11 @@ def empty_context(context, origins: set[str]) -> None:
     finally:
         cdp.detach()
     for open_tab in list(context.pages):
-        open_tab.close()
+        if open_tab is not kept:
+            open_tab.close()
+    if kept is not None and kept.url != "about:blank":  # no test uses it; if one did, start afresh
+        kept.close()
+        keep_renderer(context)
     context.clear_cookies()
     context.clear_permissions()
 
@@ -152,7 +172,7 @@ def empty_context(context, origins: set[str]) -> None:
 def worker_context(browser):
     """One browser context per test worker: Chromium spends about 0.3 s of CPU more on a tab in a
     new context than on a new tab in an existing one, and `context` empties it between tests."""
-    context = watched_context(browser)
+    context = keep_renderer(watched_context(browser))
     yield context
     context.close()
 

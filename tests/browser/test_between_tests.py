@@ -1,10 +1,10 @@
 """Browser tests share one context per worker (conftest.py): what one test leaves, the next must not see."""
 
-from tests.browser.conftest import empty_context, watched_context
+from tests.browser.conftest import empty_context, keep_renderer, watched_context
 
 
 def test_an_emptied_context_keeps_no_storage_cookie_permission_or_tab(browser, site_url, site_origins):
-    context = watched_context(browser)
+    context = keep_renderer(watched_context(browser))  # as each worker's context is
     try:
         tab = context.new_page()
         tab.goto(site_url + "/accessibility")
@@ -15,7 +15,8 @@ def test_an_emptied_context_keeps_no_storage_cookie_permission_or_tab(browser, s
 
         empty_context(context, site_origins)
 
-        assert context.pages == [] and context.cookies() == []
+        assert context.pages == [context.kept_tab] and context.kept_tab.url == "about:blank"  # only the blank kept tab
+        assert context.cookies() == []
         tab = context.new_page()
         tab.goto(site_url + "/accessibility")
         assert tab.evaluate("() => [localStorage.getItem('k'), sessionStorage.getItem('s'), document.cookie]") == [
