@@ -151,6 +151,10 @@ def empty_context(context, origins: set[str]) -> None:
     sessionStorage), and the origins' storage, every cookie and every permission gone; only the
     kept tab (keep_renderer), blank, stays open."""
     kept = getattr(context, "kept_tab", None)
+    if kept is not None and (kept.is_closed() or kept.url != "about:blank"):  # a crash, or a test used it
+        if not kept.is_closed():
+            kept.close()
+        kept = keep_renderer(context).kept_tab
     tab = kept or (context.pages[0] if context.pages else context.new_page())
     cdp = context.new_cdp_session(tab)
     try:
@@ -161,9 +165,6 @@ def empty_context(context, origins: set[str]) -> None:
     for open_tab in list(context.pages):
         if open_tab is not kept:
             open_tab.close()
-    if kept is not None and kept.url != "about:blank":  # no test uses it; if one did, start afresh
-        kept.close()
-        keep_renderer(context)
     context.clear_cookies()
     context.clear_permissions()
 

@@ -25,3 +25,18 @@ def test_an_emptied_context_keeps_no_storage_cookie_permission_or_tab(browser, s
             "granted")
     finally:
         context.close()
+
+
+def test_a_kept_tab_that_a_test_navigated_is_replaced_by_a_blank_one(browser, site_url, site_origins):
+    context = keep_renderer(watched_context(browser))
+    try:
+        used = context.kept_tab
+        used.goto(site_url + "/help")
+        used.evaluate("() => sessionStorage.setItem('s', 'v')")
+
+        empty_context(context, site_origins)
+
+        assert used.is_closed()
+        assert context.pages == [context.kept_tab] and context.kept_tab.url == "about:blank"
+    finally:
+        context.close()
