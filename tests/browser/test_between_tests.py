@@ -3,7 +3,7 @@
 from tests.browser.conftest import empty_context, keep_renderer, watched_context
 
 
-def test_an_emptied_context_keeps_no_storage_cookie_permission_or_tab(browser, site_url, site_origins):
+def test_an_emptied_context_keeps_no_storage_cookie_permission_or_tab_but_its_blank_kept_tab(browser, site_url, site_origins):
     context = keep_renderer(watched_context(browser))  # as each worker's context is
     try:
         tab = context.new_page()
