@@ -261,7 +261,8 @@ def aws_session(region: str) -> boto3.session.Session:
 def aws_adapters(settings: Settings) -> Adapters:
     """DynamoDB, Cognito, S3 and SES (or GOV.UK Notify), as the settings name them."""
     bind_tables(settings)
-    clients = {service: LazyClient(aws_session(settings.region), service) for service in AWS_SERVICES}
+    session = aws_session(settings.region)
+    clients = {service: LazyClient(session, service) for service in AWS_SERVICES}
     profiles, reports = DynamoProfileRepository(), DynamoReportRepository()
     search, names = DynamoMentorSearchIndex(), DynamoNameIndex()
     # The casts: a LazyClient forwards every attribute to the client it makes, so it stands in for it.

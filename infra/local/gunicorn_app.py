@@ -29,8 +29,9 @@ def make_clients_before_fork() -> None:
     settings = get_settings()
     bind_tables(settings)
     connection().client  # noqa: B018 (PynamoDB makes its botocore client on first use of .client)
+    session = aws_session(settings.region)
     for service in AWS_SERVICES:
-        aws_session(settings.region).client(service)
+        session.client(service)
 
 
 make_clients_before_fork()
