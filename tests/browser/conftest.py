@@ -147,16 +147,15 @@ def keep_renderer(context):
 
 
 def empty_context(context, origins: set[str]) -> None:
-    """The context as a new one would be: its tabs closed (and with them each tab's
-    sessionStorage), and the origins' storage, every cookie and every permission gone; only the
-    kept tab (keep_renderer), blank, stays open."""
-    kept = getattr(context, "kept_tab", None)
-    if kept is not None and (kept.is_closed() or kept.url != "about:blank"):  # a crash, or a test used it
+    """A context opened with keep_renderer, as a new one would be: its tabs closed (and with them
+    each tab's sessionStorage), and the origins' storage, every cookie and every permission gone;
+    only the kept tab, blank, stays open (a new blank one if a test navigated it or it crashed)."""
+    kept = context.kept_tab
+    if kept.is_closed() or kept.url != "about:blank":  # a crash, or a test used it
         if not kept.is_closed():
             kept.close()
         kept = keep_renderer(context).kept_tab
-    tab = kept or (context.pages[0] if context.pages else context.new_page())
-    cdp = context.new_cdp_session(tab)
+    cdp = context.new_cdp_session(kept)
     try:
         for origin in origins:  # localStorage, IndexedDB, caches, service workers, cookies
             cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
