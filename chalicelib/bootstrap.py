@@ -239,13 +239,13 @@ AWS_SERVICES: tuple[AwsService, ...] = get_args(AwsService)
 class LazyClient:
     """A boto3 client made on first use: a cold start pays only for the clients its call needs."""
 
-    def __init__(self, session: boto3.session.Session, service: AwsService):
-        self._session, self._service = session, service
+    def __init__(self, settings: Settings, service: AwsService):
+        self._settings, self._service = settings, service
         self._client: Any = None  # Any: whichever client ``service`` names; every attribute is forwarded
 
     def __getattr__(self, name: str) -> Any:
         if self._client is None:
-            self._client = self._session.client(self._service)
+            self._client = aws_client(self._settings.region, self._settings.aws_endpoint_url, self._service)
         return getattr(self._client, name)
 
 
@@ -258,11 +258,21 @@ def aws_session(region: str) -> boto3.session.Session:
     return boto3.session.Session(region_name=region)
 
 
+@cache
+def aws_client(region: str, endpoint_url: str, service: AwsService) -> Any:
+    """The process's one client for a service, as DynamoDB has one connection (tables.connection):
+    even from a session that has read the descriptions, a client costs 10-25 ms of CPU to make,
+    which services built again after reset() (each integration test, each CLI command) paid for
+    every client. Keyed by the endpoint (settings.aws_endpoint_url, which botocore reads from
+    AWS_ENDPOINT_URL as it makes the client), so a process that moves to another emulator gets new
+    clients. botocore's clients are safe to share between threads."""
+    return aws_session(region).client(service)
+
+
 def aws_adapters(settings: Settings) -> Adapters:
     """DynamoDB, Cognito, S3 and SES (or GOV.UK Notify), as the settings name them."""
     bind_tables(settings)
-    session = aws_session(settings.region)
-    clients = {service: LazyClient(session, service) for service in AWS_SERVICES}
+    clients = {service: LazyClient(settings, service) for service in AWS_SERVICES}
     profiles, reports = DynamoProfileRepository(), DynamoReportRepository()
     search, names = DynamoMentorSearchIndex(), DynamoNameIndex()
     # The casts: a LazyClient forwards every attribute to the client it makes, so it stands in for it.

@@ -9,14 +9,15 @@ sends belongs to a person made here.
 import itertools
 import uuid
 from dataclasses import dataclass
-from typing import Protocol
-
-import boto3
+from typing import TYPE_CHECKING, Protocol
 
 from chalicelib.auth import ADMINS_GROUP
 from infra.local.resources import user_pool_arguments
 from tests.builders import TokenFactory
 from tests.fakes.accounts import InMemoryDirectory
+
+if TYPE_CHECKING:
+    from mypy_boto3_cognito_idp import CognitoIdentityProviderClient
 
 _numbers = itertools.count(1)
 
@@ -40,8 +41,8 @@ class Pool(Protocol):
 class MotoPool:
     """A user pool in moto made from the CloudFormation's own properties, with the admins group."""
 
-    def __init__(self, region: str):
-        self.client = boto3.client("cognito-idp", region_name=region)
+    def __init__(self, client: "CognitoIdentityProviderClient"):
+        self.client = client
         self.id = self.client.create_user_pool(**user_pool_arguments("mentor-match-test"))["UserPool"]["Id"]
         self.client.create_group(UserPoolId=self.id, GroupName=ADMINS_GROUP)
 

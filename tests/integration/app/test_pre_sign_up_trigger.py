@@ -24,8 +24,8 @@ def event(name: str, code: str | None = None) -> dict:
 
 
 @pytest.fixture
-def trigger(aws):
-    pool = MotoPool(aws_region())  # the trigger reads the pool its event names
+def trigger(aws, emulated_clients):
+    pool = MotoPool(emulated_clients.cognito)  # the trigger reads the pool its event names
 
     def invoke(payload):
         return client.lambda_.invoke("pre_sign_up", {**payload, "userPoolId": pool.id})
@@ -33,10 +33,6 @@ def trigger(aws):
     with Client(app) as client:
         invoke.pool = pool
         yield invoke
-
-
-def aws_region() -> str:
-    return services().settings.region
 
 
 def invitation(organisation_id="hm-revenue-customs", **changes) -> dict:
