@@ -15,24 +15,9 @@ from infra.local.wsgi import make_application
 application = make_application()
 
 
-def make_clients_before_fork() -> None:
-    """Making a botocore client reads its service's description (large JSON files: DynamoDB's,
-    S3's and Cognito's cost a worker about 0.4 s of CPU together, measured with 16 workers). Made
-    once here, in the master, the workers inherit the DynamoDB client and the process's clients for
-    bootstrap.AWS_SERVICES (bootstrap.aws_client, which aws_adapters uses) instead of each making
-    them again. Only clients are made, no request: no connection crosses the fork."""
-    from chalicelib.adapters.dynamo.tables import bind_tables, connection
-    from chalicelib.bootstrap import AWS_SERVICES, aws_client
-    from chalicelib.settings import get_settings
-
-    settings = get_settings()
-    bind_tables(settings)
-    connection().client  # noqa: B018 (PynamoDB makes its botocore client on first use of .client)
-    for service in AWS_SERVICES:
-        aws_client(settings.region, settings.aws_endpoint_url, service)
-
-
-make_clients_before_fork()
+# gunicorn's master loads this module once (--preload) and makes the workers' AWS clients before it
+# forks them (prefork.py); after make_application, whose call counter must see every client made.
+from infra.local import prefork  # noqa: E402, F401
 
 
 def post_worker_init(worker: object) -> None:

@@ -8,10 +8,11 @@ plays the Step Functions state machine: the prepare Lambda, then the shard Lambd
 each in a process of its own and in parallel, then (only if every shard succeeded) the publish
 Lambda. Every handler runs through Chalice's test client, as in AWS.
 
-A shard's process is forked from a server process that has imported the app and done nothing else
-(multiprocessing's "forkserver", the app preloaded): like a Lambda container that has run its
-imports, each shard starts with no state from the others or from this process (no connection, no
-cache, no settings), without paying Python's start and the app's imports once per shard.
+A shard's process is forked from a server process that has imported the app and made its AWS
+clients, and done nothing else (multiprocessing's "forkserver", with the app and prefork.py
+preloaded): like a Lambda container that has run its imports, each shard starts with no state from
+the others or from this process (no connection, no cached data), without paying Python's start, the
+app's imports and the clients' service descriptions once per shard.
 """
 
 import json
@@ -69,9 +70,9 @@ def run_shard(event: dict, environment: dict[str, str]) -> str | None:
 
 def shard_processes(workers: int) -> ProcessPoolExecutor:
     """Up to `workers` shards at a time, each in a new process forked from a server that has
-    imported the app (max_tasks_per_child=1: no process runs a second shard)."""
+    imported the app and made its clients (max_tasks_per_child=1: no process runs a second shard)."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["app"])
+    context.set_forkserver_preload(["app", "infra.local.prefork"])
     return ProcessPoolExecutor(max_workers=workers, mp_context=context, max_tasks_per_child=1)
 
 
