@@ -253,8 +253,7 @@ class LazyClient:
 def aws_session(region: str) -> boto3.session.Session:
     """The process's one boto3 session for a region. A new session reads the service descriptions
     again for each client it makes (large JSON files: about 0.4 s of CPU for DynamoDB's, S3's and
-    Cognito's together), so services built again after reset() (the tests, the CLI) make their
-    clients from this one."""
+    Cognito's together), so the process's clients (aws_client) and the CLI's are made from this one."""
     return boto3.session.Session(region_name=region)
 
 
