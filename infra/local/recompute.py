@@ -68,11 +68,17 @@ def run_shard(event: dict, environment: dict[str, str]) -> str | None:
     return None
 
 
+# What the fork server imports before it forks a shard: the app, then its AWS clients (prefork.py).
+# multiprocessing skips a preload module it cannot import without a word (the shards would then
+# each make their own clients again): a test checks that they exist.
+FORK_SERVER_PRELOAD = ("app", "infra.local.prefork")
+
+
 def shard_processes(workers: int) -> ProcessPoolExecutor:
     """Up to `workers` shards at a time, each in a new process forked from a server that has
     imported the app and made its clients (max_tasks_per_child=1: no process runs a second shard)."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["app", "infra.local.prefork"])
+    context.set_forkserver_preload(list(FORK_SERVER_PRELOAD))
     return ProcessPoolExecutor(max_workers=workers, mp_context=context, max_tasks_per_child=1)
 
 

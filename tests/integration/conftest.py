@@ -9,6 +9,7 @@ import threading
 from types import SimpleNamespace
 
 import boto3
+import botocore.session
 import pytest
 from chalice.test import Client
 from joserfc import jwk
@@ -91,6 +92,21 @@ def aws(emulated_aws, emulated_clients, test_env, monkeypatch):
     emulated_clients.ses.verify_email_identity(EmailAddress=services().settings.email_from)
     services().adapters.organisations.put_many(TEST_ORGANISATIONS)
     yield pool
+
+
+@pytest.fixture
+def made_clients(monkeypatch) -> list[str]:
+    """The service names of the botocore clients made from now on, in order (a client re-reads its
+    service's description: the composition root makes each once a process)."""
+    made: list[str] = []
+    create_client = botocore.session.Session.create_client
+
+    def counted(self, service_name, *args, **kwargs):
+        made.append(service_name)
+        return create_client(self, service_name, *args, **kwargs)
+
+    monkeypatch.setattr(botocore.session.Session, "create_client", counted)
+    return made
 
 
 @pytest.fixture

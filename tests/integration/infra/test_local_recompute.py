@@ -2,6 +2,7 @@
 shard, against a moto server, and leaves the same match lists as the single invocation."""
 
 import contextlib
+import importlib.util
 import os
 import subprocess
 import sys
@@ -118,3 +119,11 @@ def test_a_failed_shard_stops_the_run_before_it_publishes_and_a_re_run_completes
     forget_every_list(settings)
     assert recompute.invoke_recompute()["shards"] == 1  # the hourly handler: one invocation
     assert sharded == stored_lists()
+
+
+def test_the_fork_server_preloads_modules_that_exist():
+    """multiprocessing skips a preload it cannot import without a word: a renamed prefork.py would
+    leave every shard making its own AWS clients again, and nothing else would notice."""
+    missing = [name for name in recompute.FORK_SERVER_PRELOAD if importlib.util.find_spec(name) is None]
+    assert missing == []
+    assert "infra.local.prefork" in recompute.FORK_SERVER_PRELOAD

@@ -6,7 +6,6 @@ touched (a worker's first PUT /me/profile took about a second locally, 0.15 s wi
 """
 
 import boto3
-import botocore.session
 import pytest
 from pynamodb.exceptions import PynamoDBException
 
@@ -15,24 +14,16 @@ from chalicelib.settings import load_settings, reset_settings
 from tests.conftest import free_port
 
 
-def test_every_table_and_transaction_goes_through_one_client_made_on_first_use(aws, monkeypatch):
-    made = []
-    create_client = botocore.session.Session.create_client
-
-    def counted(self, service_name, *args, **kwargs):
-        made.append(service_name)
-        return create_client(self, service_name, *args, **kwargs)
-
-    monkeypatch.setattr(botocore.session.Session, "create_client", counted)
+def test_every_table_and_transaction_goes_through_one_client_made_on_first_use(aws, made_clients):
     for model in TABLES.values():  # as a new Lambda container starts: no connection made yet
         model._connection = None
     connection.cache_clear()
     bind_tables(load_settings())
-    assert made == []
+    assert made_clients == []
 
     for model in TABLES.values():  # every table read once, as the routes between them would
         assert list(model.query("nobody", limit=1)) == []
-    assert made == ["dynamodb"]
+    assert made_clients == ["dynamodb"]
     assert all(model._get_connection().connection is connection() for model in TABLES.values())
 
 
