@@ -4,7 +4,7 @@
 
 Every call is counted by service and operation; DynamoDB calls also by read and write request
 units (infra/cost/capacity.py), SES sends by email, S3 by bytes. ``GET /_meter`` returns the
-counts since the last ``POST /_meter/reset``. Everything else is moto, unchanged.
+counts since the last ``POST /_meter/reset``. Everything else is moto, as infra/local/emulator.py runs it.
 """
 
 import argparse
@@ -18,6 +18,7 @@ from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_ba
 from werkzeug.serving import run_simple
 
 from infra.cost.capacity import units_of
+from infra.local.emulator import keep_module_list
 
 _lock = threading.Lock()
 counts: dict[str, float] = defaultdict(float)
@@ -84,6 +85,7 @@ def main() -> None:
     parser.add_argument("-H", "--host", default="127.0.0.1")
     parser.add_argument("-p", "--port", type=int, default=4566)
     args = parser.parse_args()
+    keep_module_list()
     run_simple(args.host, args.port, Meter(DomainDispatcherApplication(create_backend_app)), threaded=True)
 
 

@@ -93,8 +93,8 @@ def run(args) -> None:
     started = time.monotonic()
     with ExitStack() as cleanup:
         say(f"[1/5] Starting the local AWS emulator (moto) on port {args.moto_port} ...")
-        # The cost measurement (infra/cost) swaps in the same emulator with a meter.
-        emulator = os.environ.get("MOTO_SERVER_MODULE", "moto.server")
+        # moto's server (emulator.py); the cost measurement (infra/cost) swaps in the same with a meter.
+        emulator = os.environ.get("MOTO_SERVER_MODULE", "infra.local.emulator")
         moto = start([sys.executable, "-m", emulator, "-H", "127.0.0.1", "-p", str(args.moto_port)], "moto.log", env)
         cleanup.callback(stop, moto)
         wait_for(f"{env['AWS_ENDPOINT_URL']}/moto-api/", "The AWS emulator", moto)

@@ -15,6 +15,7 @@ from chalicelib.adapters.dynamo.profiles import DynamoProfileRepository
 from chalicelib.adapters.dynamo.tables import MatchListModel
 from chalicelib.settings import get_settings, reset_settings
 from infra.local import recompute
+from infra.local.emulator import keep_module_list
 from infra.local.recompute import local_environment
 from infra.local.resources import create_tables
 from tests.conftest import REPO, free_port
@@ -25,6 +26,7 @@ from tests.unit.match_lists.test_sharded_recompute import generated_profiles
 def moto_server():
     """One moto server for the module's tests (each test empties it first)."""
     port = free_port()
+    keep_module_list()  # as the local stack's emulator does (infra/local/emulator.py)
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
     yield port
