@@ -10,6 +10,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import describe_violations
+
 pytestmark = pytest.mark.browser
 
 # A small phone, and what a 1280 pixel wide window shows at 400% zoom (WCAG 1.4.10 reflow).
@@ -141,6 +143,20 @@ def test_each_page_a_signed_out_person_can_open_has_the_gov_uk_furniture_and_no_
     expect(navigation.get_by_role("link", name="Sign out")).to_be_hidden()
     expect(page).to_have_title(re.compile(r" – Mentor Match$"))
     assert_accessible(page)
+
+
+def test_the_accessibility_check_names_a_serious_problem_and_where_it_is(page, site_url, axe_violations):
+    """The check every page test relies on: a field without a label and an image without a text
+    alternative, added to a page that had no problem, are reported by rule, impact and element."""
+    page.goto(f"{site_url}/help")
+    assert axe_violations(page) == []
+    page.locator("main").evaluate("""(main) => main.insertAdjacentHTML('beforeend',
+        '<input type="text" id="unlabelled"><img id="no-alt" src="/assets/images/favicon.svg">')""")
+    found = {violation["id"]: violation for violation in axe_violations(page)}
+    assert {"label", "image-alt"} <= set(found)
+    assert found["label"]["impact"] == "critical" and found["label"]["nodes"] == [{"target": ["#unlabelled"]}]
+    assert found["image-alt"]["nodes"] == [{"target": ["#no-alt"]}]
+    assert "label" in describe_violations(list(found.values()))
 
 
 def test_a_page_that_does_not_exist_gets_page_not_found_with_status_404(page, site_url):
