@@ -14,6 +14,7 @@ import sys
 from collections.abc import Iterable
 
 from moto import backends
+from moto.server import main as serve
 
 
 def keep_module_list() -> bool:
@@ -34,8 +35,6 @@ def keep_module_list() -> bool:
 
 
 def main(argv: list[str]) -> None:
-    from moto.server import main as serve
-
     keep_module_list()
     serve(argv)
 

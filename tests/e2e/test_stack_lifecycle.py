@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -19,6 +20,17 @@ def answers(port: int) -> bool:
     with socket.socket() as sock:
         sock.settimeout(0.5)
         return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def running_commands() -> str:
+    """Every running process's command line, one a line (from /proc)."""
+    lines = []
+    for entry in Path("/proc").iterdir():
+        try:
+            lines.append((entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace"))
+        except OSError:  # not a process, or it ended while being read
+            continue
+    return "\n".join(lines)
 
 
 def test_ctrl_c_stops_the_emulator_the_api_with_its_worker_and_the_site(tmp_path):
@@ -36,6 +48,8 @@ def test_ctrl_c_stops_the_emulator_the_api_with_its_worker_and_the_site(tmp_path
             time.sleep(0.2)
         assert json.loads(ready.read_text())["site_url"].endswith(str(ports["--site-port"]))
         assert all(answers(port) for port in ports.values())
+        # The emulator the README names (moto's server with its service list kept: emulator.py).
+        assert f"infra.local.emulator -H 127.0.0.1 -p {ports['--moto-port']}" in running_commands()
         stack.send_signal(signal.SIGINT)  # what Ctrl-C sends
         assert stack.wait(timeout=30) == 0
         deadline = time.monotonic() + 10
