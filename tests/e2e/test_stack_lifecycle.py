@@ -57,5 +57,9 @@ def test_ctrl_c_stops_the_emulator_the_api_with_its_worker_and_the_site(tmp_path
             time.sleep(0.2)
         assert not [port for port in ports.values() if answers(port)], "a process still holds its port"
     finally:
-        if stack.poll() is None:
-            stack.kill()
+        if stack.poll() is None:  # a failed check: stop it as Ctrl-C does, so what it started stops too
+            stack.send_signal(signal.SIGINT)
+            try:
+                stack.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                stack.kill()
