@@ -73,3 +73,27 @@ def test_the_baseline_matching_can_fail():
     assert accepted(("CKV_AWS_18", "AWS::S3::Bucket.SiteBucket"), entries)
     assert not accepted(("CKV_AWS_18", "AWS::S3::Bucket.Other"), entries)
     assert not accepted(("CKV_AWS_19", "AWS::S3::Bucket.SiteBucket"), entries)
+
+
+# Run by checkov's Python: each JSONPath parser checkov uses parses without deriving its LALR table
+# (make test stores the tables: infra/checkov_parse_tables.py); deriving one would raise here.
+USES_STORED_TABLES = """
+import importlib, sys
+import ply.yacc
+def derive(*args, **kwargs):
+    raise RuntimeError("PLY derived a parse table: it found no stored one that matches the grammar")
+ply.yacc.LRGeneratedTable = derive
+for name in sys.argv[1:]:
+    importlib.import_module(name).parse("$.Resources.Bucket.Properties.Tags[0].Value")
+    print(name, "ok")
+"""
+
+
+def test_checkovs_jsonpath_parsers_read_the_parse_tables_the_install_stored():
+    if not CHECKOV.exists():
+        pytest.fail(f"checkov is not installed at {CHECKOV}: run make checkov-install (make test does)")
+    python = CHECKOV.with_name("python")
+    result = subprocess.run([str(python), "-c", USES_STORED_TABLES, "bc_jsonpath_ng", "bc_jsonpath_ng.ext"],
+                            capture_output=True, text=True, timeout=60, env={"PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["bc_jsonpath_ng", "ok", "bc_jsonpath_ng.ext", "ok"]
