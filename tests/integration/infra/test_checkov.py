@@ -84,7 +84,12 @@ def derive(*args, **kwargs):
     raise RuntimeError("PLY derived a parse table: it found no stored one that matches the grammar")
 ply.yacc.LRGeneratedTable = derive
 for name in sys.argv[1:]:
-    importlib.import_module(name).parse("$.Resources.Bucket.Properties.Tags[0].Value")
+    try:
+        parser = importlib.import_module(name)
+    except ModuleNotFoundError:
+        print(name, "missing")
+        continue
+    parser.parse("$.Resources.Bucket.Properties.Tags[0].Value")
     print(name, "ok")
 """
 
@@ -96,4 +101,7 @@ def test_checkovs_jsonpath_parsers_read_the_parse_tables_the_install_stored():
     result = subprocess.run([str(python), "-c", USES_STORED_TABLES, "bc_jsonpath_ng", "bc_jsonpath_ng.ext"],
                             capture_output=True, text=True, timeout=60, env={"PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr[-2000:]
+    assert "missing" not in result.stdout, (
+        f"checkov no longer installs these parsers ({result.stdout.strip()}): infra/checkov_parse_tables.py "
+        "and this test have nothing left to do")
     assert result.stdout.split() == ["bc_jsonpath_ng", "ok", "bc_jsonpath_ng.ext", "ok"]
