@@ -21,13 +21,18 @@ EDGE = REPO / "infra" / "edge.json"
 BOOTSTRAP = REPO / "infra" / "bootstrap.json"
 
 
-def checkov_findings(*templates: Path) -> list[tuple[str, str]]:
-    """One checkov run over all the templates (its start-up is most of a run's time)."""
+def installed_checkov() -> Path:
     if not CHECKOV.exists():
         pytest.fail(f"checkov is not installed at {CHECKOV}: run make checkov-install (make test does)")
+    return CHECKOV
+
+
+def checkov_findings(*templates: Path) -> list[tuple[str, str]]:
+    """One checkov run over all the templates (its start-up is most of a run's time)."""
+    checkov = installed_checkov()
     files = [argument for template in templates for argument in ("-f", str(template))]
     result = subprocess.run(
-        [str(CHECKOV), *files, "--framework", "cloudformation", "--quiet", "--compact",
+        [str(checkov), *files, "--framework", "cloudformation", "--quiet", "--compact",
          "--skip-download", "-o", "json"],
         capture_output=True, text=True, timeout=300, env={"PATH": "/usr/bin:/bin", "HOME": str(REPO / ".tools"),
                                                            "BC_SKIP_MAPPING": "TRUE"},
@@ -95,9 +100,7 @@ for name in sys.argv[1:]:
 
 
 def test_checkovs_jsonpath_parsers_read_the_parse_tables_the_install_stored():
-    if not CHECKOV.exists():
-        pytest.fail(f"checkov is not installed at {CHECKOV}: run make checkov-install (make test does)")
-    python = CHECKOV.with_name("python")
+    python = installed_checkov().with_name("python")
     result = subprocess.run([str(python), "-c", USES_STORED_TABLES, "bc_jsonpath_ng", "bc_jsonpath_ng.ext"],
                             capture_output=True, text=True, timeout=60, env={"PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr[-2000:]
