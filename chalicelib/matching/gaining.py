@@ -16,9 +16,10 @@ from numpy.typing import NDArray
 
 from chalicelib.matching.index import MatchIndex
 from chalicelib.matching.model import MatchProfile
-from chalicelib.matching.queries import score_cells
+from chalicelib.matching.queries import Cells, score_cells
 from chalicelib.matching.scoring import is_available_mentor, is_candidate_pair, pair_score
 from chalicelib.matching.sides import Side
+from chalicelib.matching.snapshot import Snapshot
 
 
 class MissingThresholdsError(ValueError):
@@ -44,16 +45,10 @@ def _snapshot_mentees_gaining(index: MatchIndex, mentor: MatchProfile, excluded:
     mentees = snapshot.mentees
     hidden = index.hidden_rows(mentees, [mentor.user_id, *excluded])
     new = score_cells(mentees, index.query_of(mentor, forward=False), snapshot.config.weights, hidden)
-    new_scores = new.target_scores()
+    rows, new_scores = _near_rows(snapshot, new)
     scores, keys = snapshot.threshold_scores, snapshot.threshold_keys
     assert scores is not None and keys is not None  # mentees_gaining checked the index has them
-    # Entering needs at least the old (k+1)-th score, which filters out almost every mentee (one
-    # pass; the few left are then checked for a score above 0).
-    near = np.flatnonzero(new_scores >= scores[1, new.lo : new.lo + new_scores.size])
-    near = near[new_scores[near] > 0.0]
-    rows = near + new.lo
-    new_scores = new_scores[near]
-    old_scores = _old_scores(index, mentor, hidden, rows)
+    old_scores = _old_scores(index, mentor, rows)
     key = int(snapshot.rank_keys([mentor.user_id])[0])
     was_in: NDArray[np.bool_] = (old_scores > 0.0) & (
         (old_scores > scores[0, rows]) | ((old_scores == scores[0, rows]) & (key <= keys[0, rows]))
@@ -65,13 +60,28 @@ def _snapshot_mentees_gaining(index: MatchIndex, mentor: MatchProfile, excluded:
     return chosen
 
 
-def _old_scores(index: MatchIndex, mentor: MatchProfile, hidden: NDArray[np.int32],
-                rows: NDArray[np.intp]) -> NDArray[np.float64]:
+def _near_rows(snapshot: Snapshot, new: Cells) -> tuple[NDArray[np.intp], NDArray[np.float64]]:
+    """Mentee rows whose new score is above 0 and reaches their old (k+1)-th score (entering needs at
+    least that; it filters out almost every mentee), with those scores. One pass compares levels
+    (snapshot.entry_levels: uint16, not float64 scores per row); the few rows it keeps are then
+    compared exactly."""
+    scores, levels = snapshot.threshold_scores, snapshot.entry_levels
+    assert scores is not None and levels is not None  # mentees_gaining checked the index has them
+    cell_levels = np.minimum(np.ceil(new.scores * snapshot.level_scale), np.iinfo(np.uint16).max).astype(np.uint16)
+    near = np.flatnonzero(np.take(cell_levels, new.cells) >= levels[new.lo : new.lo + new.cells.size])
+    near_scores = new.scores[new.cells[near]]
+    rows = near + new.lo
+    reached = (near_scores >= scores[1, rows]) & (near_scores > 0.0)
+    return rows[reached], near_scores[reached]
+
+
+def _old_scores(index: MatchIndex, mentor: MatchProfile, rows: NDArray[np.intp]) -> NDArray[np.float64]:
     """The snapshot version of the mentor's scores for the given mentee rows (0 if none).
 
     Only for these few rows: their tags are compared with the old mentor's directly, and scored
     with the same float64 operations as every other path (scoring.py), not with a second pass
-    over the whole mentee side."""
+    over the whole mentee side. The rows have a new score above 0, so none is hidden (score_cells
+    gives hidden rows a zero score)."""
     snapshot = index.snapshot
     old = np.zeros(rows.size)
     mentor_rows = snapshot.mentors.rows_of_ranks(snapshot.ranks_of([mentor.user_id]))
@@ -80,22 +90,25 @@ def _old_scores(index: MatchIndex, mentor: MatchProfile, hidden: NDArray[np.int3
     mentors, mentees = snapshot.mentors, snapshot.mentees
     row = int(mentor_rows[0])
     grade = int(np.searchsorted(mentors.grade_ptr, row, side="right") - 1)
-    terms = []
-    for dim, weight in enumerate(snapshot.config.weights):
-        shared = _shared_counts(mentees, rows, dim, mentors.row_tags(row, dim))
-        union = int(mentors.sizes[row, dim]) + mentees.sizes[rows, dim].astype(np.int64) - shared
-        terms.append(weight * np.divide(shared, union, out=np.zeros(rows.size), where=union > 0))
-    total = (terms[0] + terms[1]) + terms[2]  # the order every path adds in (scoring.py)
-    visible = (rows < mentees.grade_ptr[grade + 1]) & ~np.isin(rows, hidden)
+    tags = mentors.tags[mentors.row_ptr[3 * row] : mentors.row_ptr[3 * row + 3]]
+    shared = _shared_counts(mentees, rows, tags, snapshot.space.dim_ptr)
+    union = mentors.sizes[row].astype(np.int64) + mentees.sizes[rows].astype(np.int64) - shared
+    terms = np.asarray(snapshot.config.weights) * np.divide(shared, union, out=np.zeros(union.shape), where=union > 0)
+    total = (terms[:, 0] + terms[:, 1]) + terms[:, 2]  # the order every path adds in (scoring.py)
+    visible = rows < mentees.grade_ptr[grade + 1]
     old[visible] = total[visible]
     return old
 
 
-def _shared_counts(side: Side, rows: NDArray[np.intp], dim: int, tags: NDArray[np.int32]) -> NDArray[np.int64]:
-    """Per row, how many of its tags in dimension `dim` are among `tags`."""
-    flat, owner = side.tags_of_rows(rows, dim)
-    counts: NDArray[np.int64] = np.bincount(owner, weights=side.tag_mask(tags)[flat], minlength=rows.size).astype(np.int64)
-    return counts
+def _shared_counts(side: Side, rows: NDArray[np.intp], tags: NDArray[np.int32],
+                   dim_ptr: tuple[int, ...]) -> NDArray[np.int64]:
+    """(rows.size, 3): per row and dimension, how many of its tags are among `tags` (ids of all three
+    dimensions; dimension d holds the ids dim_ptr[d] .. dim_ptr[d + 1] - 1, tagspace.py)."""
+    flat, owner = side.tags_of_rows(rows)
+    slots = 3 * owner + np.searchsorted(dim_ptr, flat, side="right") - 1
+    counts = np.bincount(slots, weights=side.tag_mask(tags)[flat], minlength=3 * rows.size)
+    shared: NDArray[np.int64] = counts.astype(np.int64).reshape(rows.size, 3)
+    return shared
 
 
 def _overlay_mentees_gaining(index: MatchIndex, mentor: MatchProfile, excluded: Collection[str],

@@ -56,6 +56,7 @@ class MatchIndex:
         """Derive what queries need now rather than in the first request (the posting lists are stored)."""
         for side in (self.snapshot.mentors, self.snapshot.mentees):
             _ = side.post_grade, side.row_of_rank, side.row_ptr, side.size_ids, side.heavy_slot
+        _ = self.snapshot.entry_levels
 
     def with_changes(self, upserts: Iterable[MatchProfile], deleted_ids: Iterable[str] = ()) -> "MatchIndex":
         """A new index that sees these changes; the snapshot arrays are shared, not rebuilt."""

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -17,6 +18,7 @@ from chalicelib.matching.tagspace import TagSpace
 
 FORMAT_VERSION = 2
 MENTEE_ROLE, MENTOR_ROLE = 1, 2  # bits of Snapshot.roles
+LEVELS = 65_000  # Snapshot.entry_levels: the best possible score is this level (fits a uint16)
 
 
 class DuplicateProfileError(ValueError):
@@ -59,6 +61,22 @@ class Snapshot:
     @property
     def empty_key(self) -> int:
         return 2 * self.n_users + 2
+
+    @property
+    def level_scale(self) -> float:
+        """A score times this is its level (0 .. LEVELS before rounding)."""
+        return LEVELS / max(sum(self.config.weights), 1e-9)
+
+    @cached_property
+    def entry_levels(self) -> NDArray[np.uint16] | None:
+        """Per mentee row, the (k+1)-th threshold score as a level rounded down, one uint16 each (a
+        quarter of the float64 thresholds to read). A score whose level rounded up is below it is
+        below the threshold: mentees_gaining's first filter (rounding is monotonic, so it is safe)."""
+        if self.threshold_scores is None:
+            return None
+        levels: NDArray[np.uint16] = np.minimum(np.floor(self.threshold_scores[1] * self.level_scale),
+                                                np.iinfo(np.uint16).max).astype(np.uint16)
+        return levels
 
     def user_id(self, rank: int) -> str:
         return bytes(self.user_ids[rank]).decode()

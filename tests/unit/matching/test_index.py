@@ -109,6 +109,19 @@ def test_a_mentor_gains_the_mentees_whose_lists_they_newly_enter():
     assert mentees_gaining(index, people[3], include_current=True) == ["a", "b", "p"]
 
 
+def test_a_new_mentor_who_ties_a_full_list_gains_the_mentee_when_their_id_sorts_first():
+    # Every score here is 0.6·(1/3) + 0.25·(1/7): the mentee's list (k = 1, so two kept) is full of
+    # it, and the new mentor reaches exactly its last score. A tie goes to the smaller user id.
+    def tying_mentor(user_id):
+        return make_mentor(user_id, offered={"a"}, interests={f"i{n}" for n in range(7)})
+
+    mentee = make_mentee("x", wanted={"a", "b", "c"}, interests={"i0"})
+    index = build_index([mentee, tying_mentor("m2"), tying_mentor("m3")], MatchConfig(k=1))
+
+    assert mentees_gaining(index, tying_mentor("m1")) == ["x"]
+    assert mentees_gaining(index, tying_mentor("m4")) == []
+
+
 def test_an_unavailable_mentor_gains_nobody():
     index = build_index(population())
 
