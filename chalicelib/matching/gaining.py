@@ -20,6 +20,7 @@ from chalicelib.matching.queries import Cells, score_cells
 from chalicelib.matching.scoring import is_available_mentor, is_candidate_pair, pair_score
 from chalicelib.matching.sides import Side
 from chalicelib.matching.snapshot import Snapshot
+from chalicelib.matching.tagspace import TagSpace
 
 
 class MissingThresholdsError(ValueError):
@@ -91,7 +92,7 @@ def _old_scores(index: MatchIndex, mentor: MatchProfile, rows: NDArray[np.intp])
     row = int(mentor_rows[0])
     grade = int(np.searchsorted(mentors.grade_ptr, row, side="right") - 1)
     tags = mentors.tags[mentors.row_ptr[3 * row] : mentors.row_ptr[3 * row + 3]]
-    shared = _shared_counts(mentees, rows, tags, snapshot.space.dim_ptr)
+    shared = _shared_counts(mentees, rows, tags, snapshot.space)
     union = mentors.sizes[row].astype(np.int64) + mentees.sizes[rows].astype(np.int64) - shared
     terms = np.asarray(snapshot.config.weights) * np.divide(shared, union, out=np.zeros(union.shape), where=union > 0)
     total = (terms[:, 0] + terms[:, 1]) + terms[:, 2]  # the order every path adds in (scoring.py)
@@ -100,12 +101,11 @@ def _old_scores(index: MatchIndex, mentor: MatchProfile, rows: NDArray[np.intp])
     return old
 
 
-def _shared_counts(side: Side, rows: NDArray[np.intp], tags: NDArray[np.int32],
-                   dim_ptr: tuple[int, ...]) -> NDArray[np.int64]:
+def _shared_counts(side: Side, rows: NDArray[np.intp], tags: NDArray[np.int32], space: TagSpace) -> NDArray[np.int64]:
     """(rows.size, 3): per row and dimension, how many of its tags are among `tags` (ids of all three
-    dimensions; dimension d holds the ids dim_ptr[d] .. dim_ptr[d + 1] - 1, tagspace.py)."""
+    dimensions)."""
     flat, owner = side.tags_of_rows(rows)
-    slots = 3 * owner + np.searchsorted(dim_ptr, flat, side="right") - 1
+    slots = 3 * owner + space.dims_of(flat)
     counts = np.bincount(slots, weights=side.tag_mask(tags)[flat], minlength=3 * rows.size)
     shared: NDArray[np.int64] = counts.astype(np.int64).reshape(rows.size, 3)
     return shared

@@ -106,7 +106,7 @@ class MatchIndex:
         query = self.query_of(person, forward)
         hidden = self.hidden_rows(side, [person.user_id, *excluded])
         rows, scores = top_rows(score_cells(side, query, self.config.weights, hidden), side.ranks, self.config.k)
-        shared = side.shared_tags(rows, np.concatenate(query.ids), self.snapshot.space.tags)
+        shared = side.shared_tags(rows, np.concatenate(query.ids), self.snapshot.space)
         entries = [
             (score, self.snapshot.user_id(rank), tags)
             for rank, score, tags in zip(side.ranks[rows].tolist(), scores.tolist(), shared, strict=True)

@@ -17,7 +17,7 @@ def matches_of(snapshot: Snapshot, forward: bool, row: int, ranks: NDArray[np.in
     side, other = (snapshot.mentees, snapshot.mentors) if forward else (snapshot.mentors, snapshot.mentees)
     padding = np.flatnonzero(ranks < 0)
     ranks = ranks[: int(padding[0])] if padding.size else ranks
-    shared = other.shared_tags(other.row_of_rank[ranks].astype(np.intp), side.tags_of_rows(np.array([row]))[0], snapshot.space.tags)
+    shared = other.shared_tags(other.row_of_rank[ranks].astype(np.intp), side.tags_of_rows(np.array([row]))[0], snapshot.space)
     return [Match(snapshot.user_id(rank), score, *tags)
             for rank, score, tags in zip(ranks.tolist(), scores[: ranks.size].tolist(), shared, strict=True)]
 

@@ -147,7 +147,7 @@ class Side:
         return flat, np.repeat(np.arange(rows.size, dtype=np.int64), lengths)
 
     def shared_tags(self, rows: NDArray[np.intp], wanted: NDArray[np.int32],
-                    names: tuple[str, ...]) -> list[tuple[tuple[str, ...], ...]]:
+                    space: TagSpace) -> list[tuple[tuple[str, ...], ...]]:
         """Per row, its tags among `wanted`, per dimension and sorted (ids sort like their tags inside
         a dimension, tagspace.py), gathered for all rows at once: the explanation of a list's entries."""
         flat, owner = self.tags_of_rows(rows)
@@ -156,7 +156,8 @@ class Side:
         order = np.lexsort((ids, owner))  # dimensions hold consecutive id ranges: by id is by dimension too
         ids, owner = ids[order], owner[order]
         shared: list[tuple[list[str], list[str], list[str]]] = [([], [], []) for _ in range(rows.size)]
-        for who, dim, tag in zip(owner.tolist(), self.tag_dims[ids].tolist(), ids.tolist(), strict=True):
+        names = space.tags
+        for who, dim, tag in zip(owner.tolist(), space.dims_of(ids).tolist(), ids.tolist(), strict=True):
             shared[who][dim].append(names[tag])
         return [tuple(tuple(dim) for dim in row) for row in shared]
 

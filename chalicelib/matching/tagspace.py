@@ -46,6 +46,11 @@ class TagSpace:
             {self.tags[i]: i for i in range(self.dim_ptr[d], self.dim_ptr[d + 1])} for d in range(3)
         )
 
+    def dims_of(self, ids: NDArray[np.int32]) -> NDArray[np.intp]:
+        """The dimension of each tag id (a lookup in dim_ptr: no pass over anyone's tags)."""
+        dims: NDArray[np.intp] = np.searchsorted(self.dim_ptr, ids, side="right") - 1
+        return dims
+
     def known_ids(self, dim: int, tags: Iterable[str]) -> NDArray[np.int32]:
         """Ids of the tags this snapshot knows (unknown tags can match nobody in it)."""
         lookup = self.lookups[dim]
