@@ -60,7 +60,7 @@ def with_heavy_runs(side: Side, heavy: NDArray[np.int32]) -> Side:
         grade_ptr=side.grade_ptr,
         sizes=sizes,
         tags=_permuted_tags(side, order, sizes),
-        n_tags=side.n_tags,
+        dim_ptr=side.dim_ptr,
         n_users=side.n_users,
         heavy_tags=heavy.astype(np.int32),
         heavy_ptr=np.searchsorted(combined, np.arange(N_GRADES * n_keys + 1)).astype(np.int64),

@@ -27,7 +27,7 @@ class Side:
     grade_ptr: NDArray[np.int64]  # (N_GRADES + 1,): rows of grade g are grade_ptr[g] .. grade_ptr[g + 1] - 1
     sizes: NDArray[np.int32]  # (n, 3): set sizes per dimension
     tags: NDArray[np.int32]  # the tag ids of every row, row by row, dimension by dimension
-    n_tags: int
+    dim_ptr: tuple[int, ...]  # the tag space's: dimension d holds ids dim_ptr[d] .. dim_ptr[d + 1] - 1
     n_users: int
     # Heavy tags (heavytags.py): inside a grade, rows are sorted by which of these tags they hold;
     # rows of grade g with heavy bits b are heavy_ptr[g·2**H + b] .. heavy_ptr[g·2**H + b + 1] - 1.
@@ -37,6 +37,10 @@ class Side:
     @property
     def n(self) -> int:
         return int(self.ranks.size)
+
+    @property
+    def n_tags(self) -> int:
+        return self.dim_ptr[-1]
 
     @cached_property
     def row_ptr(self) -> NDArray[np.int64]:
@@ -109,17 +113,10 @@ class Side:
         return self.grade_ptr if self.heavy_ptr is None else self.heavy_ptr
 
     @cached_property
-    def tag_dims(self) -> NDArray[np.int64]:
-        """int64 (n_tags,): the dimension of every tag (tags no row holds: 0)."""
-        entry_dims = np.repeat(np.tile(np.arange(3, dtype=np.int64), self.n), self.sizes.ravel())
-        dims = np.zeros(self.n_tags, dtype=np.int64)
-        dims[self.tags] = entry_dims
-        return dims
-
-    @cached_property
     def post_sizes(self) -> NDArray[np.uint8]:
         """uint8: per posting entry, the size of its row's set in the tag's dimension (the kernel's bound)."""
-        dims = np.repeat(self.tag_dims, np.diff(self._postings[0]))
+        # Lists are in tag order, so dimension d's entries are those of its id range, one run each.
+        dims = np.repeat(np.arange(3), np.diff(self._postings[0][list(self.dim_ptr)]))
         return np.minimum(self.sizes[self.post_rows, dims], 255).astype(np.uint8)
 
     @property
@@ -177,7 +174,7 @@ class Side:
         return {f"{prefix}_{name}": array for name, array in arrays.items()}
 
     @classmethod
-    def from_arrays(cls, arrays: Mapping[str, NDArray[np.generic]], prefix: str, n_tags: int,
+    def from_arrays(cls, arrays: Mapping[str, NDArray[np.generic]], prefix: str, dim_ptr: tuple[int, ...],
                     n_users: int) -> "Side":
         def get(name: str) -> NDArray[np.generic]:
             return arrays[f"{prefix}_{name}"]
@@ -185,11 +182,11 @@ class Side:
         # astype(copy=False) keeps the stored arrays as views; only the compact sizes are widened.
         side = cls(ranks=get("ranks").astype(np.int32, copy=False), grade_ptr=get("grade_ptr").astype(np.int64, copy=False),
                    sizes=get("sizes").astype(np.int32), tags=get("tags").astype(np.int32, copy=False),
-                   n_tags=n_tags, n_users=n_users, heavy_tags=get("heavy_tags").astype(np.int32, copy=False),
+                   dim_ptr=dim_ptr, n_users=n_users, heavy_tags=get("heavy_tags").astype(np.int32, copy=False),
                    heavy_ptr=get("heavy_ptr").astype(np.int64, copy=False))
         # Seed the cached derivations with the stored ones (cached_property keeps them in __dict__).
         post_grade = get("post_grade")
-        post_ptr = np.append(post_grade[:, 0], post_grade[-1, -1]) if n_tags else np.zeros(1, np.int64)
+        post_ptr = np.append(post_grade[:, 0], post_grade[-1, -1]) if dim_ptr[-1] else np.zeros(1, np.int64)
         side.__dict__["_postings"] = (post_ptr, get("post_rows"), post_grade)
         side.__dict__["_size_classes"] = (get("size_table"), get("size_ids"))
         return side
@@ -221,6 +218,6 @@ def build_side(
         grade_ptr=np.searchsorted(grades, np.arange(N_GRADES + 1), side="left").astype(np.int64),
         sizes=np.array(sizes, dtype=np.int32).reshape(len(ordered), 3),  # made compact by to_arrays
         tags=np.array(tags, dtype=np.int32),
-        n_tags=space.size,
+        dim_ptr=space.dim_ptr,
         n_users=n_users,
     )

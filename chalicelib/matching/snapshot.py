@@ -166,8 +166,8 @@ class Snapshot:
         return cls(
             user_ids=user_ids,
             space=space,
-            mentors=Side.from_arrays(arrays, "mentors", space.size, n),
-            mentees=Side.from_arrays(arrays, "mentees", space.size, n),
+            mentors=Side.from_arrays(arrays, "mentors", space.dim_ptr, n),
+            mentees=Side.from_arrays(arrays, "mentees", space.dim_ptr, n),
             config=MatchConfig(**meta["config"]),
             roles=arrays["roles"],
             threshold_scores=arrays.get("threshold_scores"),
