@@ -27,11 +27,11 @@ from numpy.typing import NDArray
 
 from chalicelib.matching.heaps import merge_heaps, push, write_sorted
 from chalicelib.matching.passes import Pass
+from chalicelib.matching.scoring import level_scale
 
 BLOCK = 256
 FIELD_BITS = 5
 MAX_SET = (1 << FIELD_BITS) - 1  # larger tag sets (the API allows 30) go to the numpy engine
-BOUND_TOP = 65_000  # the bound of a perfect score, leaving room below 2**16 for rounding up
 NEVER = 0xFFFF  # a floor no bound reaches
 SEED_ROWS = 64  # targets offered before the scan, from the posting list of the query's rarest tag
 ENTERING_ROOM = 32  # pairs a query of KernelPasses.entering keeps in one call (more: a second call)
@@ -321,7 +321,7 @@ class KernelPasses:
             raise SetTooLargeError(f"a tag set of {largest} tags; the kernel counts at most {MAX_SET}")
         self.spec, self.k_targets = spec, k_targets
         w = np.asarray(weights, dtype=np.float64)
-        self.scale = BOUND_TOP / max(float(w.sum()), 1e-9)
+        self.scale = level_scale(weights)  # a perfect score's bound is LEVEL_TOP
         self.data: PassData = (
             queries.row_ptr, queries.tags, queries.sizes.astype(np.int64), queries.ranks, targets.grade_ptr,
             _padded_sizes(targets.sizes), targets.ranks, targets.post_grade, targets.post_rows, targets.post_sizes,

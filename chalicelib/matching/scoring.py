@@ -12,6 +12,14 @@ from chalicelib.matching.model import MatchProfile
 
 MENTEE = "mentee"
 MENTOR = "mentor"
+# Scores as integer levels (the kernel's bounds, mentees_gaining's first filter): a perfect score is
+# this level, leaving room below 2**16 for rounding up.
+LEVEL_TOP = 65_000
+
+
+def level_scale(weights: tuple[float, ...]) -> float:
+    """A score times this is its level (0 .. LEVEL_TOP before rounding)."""
+    return LEVEL_TOP / max(float(sum(weights)), 1e-9)
 
 
 def jaccard_from_counts(shared: int, size_a: int, size_b: int) -> float:

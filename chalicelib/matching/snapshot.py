@@ -12,13 +12,12 @@ from chalicelib.matching.arrays import pack, unpack
 from chalicelib.matching.collector import collector_paused
 from chalicelib.matching.heavytags import choose_heavy, with_heavy_runs
 from chalicelib.matching.model import MatchConfig, MatchProfile
-from chalicelib.matching.scoring import MENTEE, MENTOR, is_available_mentor, is_mentee
+from chalicelib.matching.scoring import MENTEE, MENTOR, is_available_mentor, is_mentee, level_scale
 from chalicelib.matching.sides import Side, build_side
 from chalicelib.matching.tagspace import TagSpace
 
 FORMAT_VERSION = 2
 MENTEE_ROLE, MENTOR_ROLE = 1, 2  # bits of Snapshot.roles
-LEVELS = 65_000  # Snapshot.entry_levels: the best possible score is this level (fits a uint16)
 
 
 class DuplicateProfileError(ValueError):
@@ -64,8 +63,7 @@ class Snapshot:
 
     @property
     def level_scale(self) -> float:
-        """A score times this is its level (0 .. LEVELS before rounding)."""
-        return LEVELS / max(sum(self.config.weights), 1e-9)
+        return level_scale(self.config.weights)
 
     @cached_property
     def entry_levels(self) -> NDArray[np.uint16] | None:
